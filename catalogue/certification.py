@@ -1,0 +1,69 @@
+"""The OCOP listing gate: the one definition of "may be shown or sold on date D".
+
+A product is listable on D when (Decisions 148/QĐ-TTg and 1489/QĐ-TTg):
+- its producer has switched it on (Oscar's ``is_public``) and the producer is active;
+- it holds a certificate that is active (not revoked, not superseded), rated 3★ or more,
+  with valid_from <= D <= valid_until (36 months from the decision by default).
+
+Validity is computed from dates at query time, so an expiry takes effect with no scheduled
+job and a revocation on the next request. Both forms below state the same rule; a test table
+checks that they agree. Every place that shows or sells a product goes through them.
+"""
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+MIN_LISTABLE_STARS = 3
+
+
+def local_today() -> date:
+    """Today in Asia/Ho_Chi_Minh: certificates are valid by Vietnamese calendar dates."""
+    return timezone.localdate()
+
+
+def certificate_valid_on_q(day: date, prefix: str = "") -> Q:
+    """SQL form of a certificate's validity on ``day``."""
+    from catalogue.models import Certificate
+
+    return Q(
+        **{
+            f"{prefix}status": Certificate.Status.ACTIVE,
+            f"{prefix}stars__gte": MIN_LISTABLE_STARS,
+            f"{prefix}valid_from__lte": day,
+            f"{prefix}valid_until__gte": day,
+        }
+    )
+
+
+def certificate_is_valid_on(certificate, day: date) -> bool:
+    """Python form of :func:`certificate_valid_on_q`."""
+    return (
+        certificate.status == certificate.Status.ACTIVE
+        and certificate.stars >= MIN_LISTABLE_STARS
+        and certificate.valid_from <= day <= certificate.valid_until
+    )
+
+
+def listable_q(day: date | None = None) -> Q:
+    """SQL form of the gate, for Product querysets (Exists, so rows never duplicate)."""
+    from catalogue.models import Certificate
+
+    day = day or local_today()
+    valid_certificates = Certificate.objects.filter(
+        certificate_valid_on_q(day), product=OuterRef("pk")
+    )
+    return Q(is_public=True, producer__is_active=True) & Q(Exists(valid_certificates))
+
+
+def is_listable(product, *, today: date | None = None) -> bool:
+    """Python form of the gate, for one product (uses prefetched certificates when present)."""
+    day = today or local_today()
+    producer = product.producer
+    return (
+        product.is_public
+        and producer is not None
+        and producer.is_active
+        and any(certificate_is_valid_on(c, day) for c in product.certificates.all())
+    )

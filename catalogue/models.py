@@ -1,0 +1,239 @@
+"""OCOP data on top of Oscar's catalogue: producers, product groups, decisions, certificates."""
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+from catalogue.certification import certificate_is_valid_on, is_listable, local_today
+from catalogue.gtin import validate_gtin
+from storefront import places
+
+CERTIFICATE_VALIDITY = relativedelta(months=36)
+
+
+class ProductGroup(models.Model):
+    """One of the six OCOP product groups; kept as data so the list can change without code."""
+
+    code = models.SlugField(_("mã"), unique=True)
+    name = models.CharField(_("tên"), max_length=128)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=128)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("nhóm sản phẩm OCOP")
+        verbose_name_plural = _("nhóm sản phẩm OCOP")
+
+    def __str__(self):
+        return self.name
+
+
+class Address(models.Model):
+    """Post-07/2025 address: province + commune/ward + street; districts only as legacy text."""
+
+    province_code = models.PositiveSmallIntegerField(_("tỉnh/thành phố"), choices=places.province_choices)
+    commune_code = models.PositiveIntegerField(_("xã/phường/đặc khu"), null=True, blank=True)
+    street = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    legacy_district = models.CharField(_("huyện (cũ)"), max_length=128, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def province_name(self):
+        return places.province_name(self.province_code)
+
+    @property
+    def commune_name(self):
+        return places.commune_name(self.commune_code)
+
+    def clean(self):
+        super().clean()
+        if self.commune_code and not places.commune_in_province(self.commune_code, self.province_code):
+            raise ValidationError({"commune_code": _("Xã/phường không thuộc tỉnh/thành phố đã chọn.")})
+
+
+class Producer(Address):
+    """A chủ thể OCOP: the cooperative, company, farm or household that makes the products."""
+
+    class Kind(models.TextChoices):
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
+        ENTERPRISE = "enterprise", _("Doanh nghiệp nhỏ và vừa")
+        FARM = "farm", _("Trang trại")
+        HOUSEHOLD = "household", _("Hộ sản xuất có đăng ký kinh doanh")
+
+    name = models.CharField(_("tên chủ thể"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("loại hình"), max_length=32, choices=Kind.choices)
+    tax_code = models.CharField(_("mã số thuế"), max_length=20, blank=True)
+    representative = models.CharField(_("người đại diện"), max_length=128, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    partner = models.OneToOneField(
+        "partner.Partner", on_delete=models.PROTECT, related_name="producer", verbose_name=_("đối tác")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("chủ thể OCOP")
+        verbose_name_plural = _("chủ thể OCOP")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tax_code"], condition=~models.Q(tax_code=""), name="producer_unique_tax_code"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Product(AbstractProduct):
+    ocop_group = models.ForeignKey(
+        ProductGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="products",
+        verbose_name=_("nhóm sản phẩm OCOP"),
+    )
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, null=True, blank=True, related_name="products",
+        verbose_name=_("chủ thể OCOP"),
+    )
+    origin_province_code = models.PositiveSmallIntegerField(
+        _("tỉnh/thành phố xuất xứ"), choices=places.province_choices, null=True, blank=True, db_index=True
+    )
+    origin_commune_code = models.PositiveIntegerField(_("xã/phường xuất xứ"), null=True, blank=True)
+    gtin = models.CharField(_("mã GTIN"), max_length=14, blank=True, validators=[validate_gtin])
+
+    @property
+    def origin_province_name(self):
+        return places.province_name(self.origin_province_code)
+
+    @property
+    def origin_commune_name(self):
+        return places.commune_name(self.origin_commune_code)
+
+    def is_listable(self, today=None):
+        return is_listable(self, today=today)
+
+    def current_certificate(self, today=None):
+        """The certificate that makes the product listable today, else its newest one."""
+        day = today or local_today()
+        certificates = sorted(self.certificates.all(), key=lambda c: c.valid_from, reverse=True)
+        valid = [c for c in certificates if certificate_is_valid_on(c, day)]
+        return (valid or certificates or [None])[0]
+
+    def clean(self):
+        super().clean()
+        if self.origin_commune_code and not places.commune_in_province(
+            self.origin_commune_code, self.origin_province_code
+        ):
+            raise ValidationError(
+                {"origin_commune_code": _("Xã/phường không thuộc tỉnh/thành phố đã chọn.")}
+            )
+
+
+class RecognitionDecision(models.Model):
+    """A decision (quyết định) of a People's Committee or the ministry recognising OCOP products."""
+
+    class Level(models.TextChoices):
+        DISTRICT = "district", _("Cấp huyện")
+        PROVINCE = "province", _("Cấp tỉnh")
+        NATIONAL = "national", _("Cấp quốc gia")
+
+    number = models.CharField(_("số quyết định"), max_length=64, unique=True)
+    decision_date = models.DateField(_("ngày quyết định"))
+    level = models.CharField(_("cấp công nhận"), max_length=16, choices=Level.choices)
+    authority = models.CharField(_("cơ quan ban hành"), max_length=255)
+    signer = models.CharField(_("người ký"), max_length=128, blank=True)
+    document = models.FileField(_("bản scan"), upload_to="decisions/", blank=True)
+
+    class Meta:
+        ordering = ["-decision_date"]
+        verbose_name = _("quyết định công nhận")
+        verbose_name_plural = _("quyết định công nhận")
+
+    def __str__(self):
+        return self.number
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        from catalogue.certification import certificate_valid_on_q
+
+        return self.filter(certificate_valid_on_q(day))
+
+    def expiring_within(self, *, days, today=None):
+        day = today or local_today()
+        return self.valid_on(day).filter(valid_until__lte=day + relativedelta(days=days))
+
+
+class Certificate(models.Model):
+    """An OCOP certificate of one product, from one decision; history is kept, never deleted."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Còn hiệu lực")
+        REVOKED = "revoked", _("Đã thu hồi")
+        SUPERSEDED = "superseded", _("Đã được thay thế")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("sản phẩm")
+    )
+    decision = models.ForeignKey(
+        RecognitionDecision, on_delete=models.PROTECT, related_name="certificates",
+        verbose_name=_("quyết định"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("số sao"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    score = models.PositiveSmallIntegerField(
+        _("điểm"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_until = models.DateField(_("hiệu lực đến"))
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    revocation_decision_number = models.CharField(_("số quyết định thu hồi"), max_length=64, blank=True)
+    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
+    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    supersedes = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by",
+        verbose_name=_("thay thế chứng nhận"),
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-valid_from"]
+        verbose_name = _("giấy chứng nhận OCOP")
+        verbose_name_plural = _("giấy chứng nhận OCOP")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "decision"], name="certificate_unique_per_decision"),
+            models.CheckConstraint(
+                condition=models.Q(stars__gte=1, stars__lte=5), name="certificate_stars_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="certificate_valid_until_after_from",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="revoked") | models.Q(revoked_on__isnull=False),
+                name="certificate_revocation_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} — {self.stars}★ ({self.decision})"
+
+    @staticmethod
+    def default_valid_until(valid_from):
+        return valid_from + CERTIFICATE_VALIDITY
+
+    def is_valid_on(self, day):
+        return certificate_is_valid_on(self, day)
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402,F403  Oscar: custom models first

@@ -1,0 +1,27 @@
+"""Wagtail page models of the storefront (kept small: content here, rules in the apps)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from catalogue.selectors import products_for_cards
+
+FEATURED_PRODUCTS = 12
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("tiêu đề"), max_length=120, blank=True)
+    hero_text = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text")]
+    max_count = 1
+    template = "storefront/home_page.html"
+
+    class Meta:
+        verbose_name = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_products"] = products_for_cards()[:FEATURED_PRODUCTS]
+        return context

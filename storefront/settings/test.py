@@ -1,0 +1,8 @@
+"""Tests: PostgreSQL when DATABASE_URL is set (as in CI), SQLite otherwise."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105  never used outside the test run
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
