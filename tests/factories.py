@@ -1,0 +1,93 @@
+"""Factories for OCOP objects, following Oscar's and adding OCOP traits."""
+
+from datetime import date
+from decimal import Decimal
+
+import factory
+from oscar.test import factories as oscar_factories
+
+from catalogue.certification import local_today
+from catalogue.models import Certificate, Producer, ProductGroup, RecognitionDecision
+
+CAN_GIO_PROVINCE = 79  # Thành phố Hồ Chí Minh
+CAN_GIO_COMMUNE = 27664  # Xã Cần Giờ
+
+
+class PartnerFactory(oscar_factories.PartnerFactory):
+    name = factory.Sequence(lambda n: f"Chủ thể {n}")
+
+
+class ProducerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Producer
+
+    name = factory.Sequence(lambda n: f"HTX Muối Cần Giờ {n}")
+    slug = factory.Sequence(lambda n: f"htx-muoi-can-gio-{n}")
+    kind = Producer.Kind.COOPERATIVE
+    tax_code = factory.Sequence(lambda n: f"03{n:08d}")
+    province_code = CAN_GIO_PROVINCE
+    commune_code = CAN_GIO_COMMUNE
+    partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..name"))
+
+
+class RecognitionDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecognitionDecision
+
+    number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
+    decision_date = factory.LazyFunction(lambda: local_today().replace(day=1))
+    level = RecognitionDecision.Level.PROVINCE
+    authority = "UBND Thành phố Hồ Chí Minh"
+
+
+class ProductFactory(oscar_factories.ProductFactory):
+    title = factory.Sequence(lambda n: f"Muối hạt Cần Giờ {n}")
+    upc = factory.Sequence(lambda n: f"OCOP{n:06d}")
+    producer = factory.SubFactory(ProducerFactory)
+    ocop_group = factory.LazyFunction(lambda: ProductGroup.objects.get(code="thuc-pham"))
+    origin_province_code = CAN_GIO_PROVINCE
+    origin_commune_code = CAN_GIO_COMMUNE
+    is_public = True
+    stockrecords = factory.RelatedFactory(
+        "tests.factories.StockRecordFactory",
+        "product",
+        partner=factory.SelfAttribute("..producer.partner"),
+    )
+    certificate = factory.RelatedFactory("tests.factories.CertificateFactory", "product")
+
+    class Params:
+        uncertified = factory.Trait(certificate=None)
+
+
+class StockRecordFactory(oscar_factories.StockRecordFactory):
+    price_currency = "VND"
+    price = Decimal("150000")
+    num_in_stock = 20
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A 4★ certificate valid today; traits cover the states the gate must tell apart."""
+
+    class Meta:
+        model = Certificate
+
+    product = factory.SubFactory(ProductFactory, certificate=None)
+    decision = factory.SubFactory(RecognitionDecisionFactory)
+    stars = 4
+    score = 78
+    valid_from = factory.LazyAttribute(lambda c: c.decision.decision_date)
+    valid_until = factory.LazyAttribute(lambda c: Certificate.default_valid_until(c.valid_from))
+    status = Certificate.Status.ACTIVE
+
+    class Params:
+        expired = factory.Trait(
+            valid_from=date(2020, 1, 1), valid_until=date(2023, 1, 1)
+        )
+        revoked = factory.Trait(
+            status=Certificate.Status.REVOKED,
+            revocation_decision_number="77/QĐ-UBND",
+            revoked_on=factory.LazyFunction(local_today),
+            revocation_reason="Vi phạm an toàn thực phẩm",
+        )
+        superseded = factory.Trait(status=Certificate.Status.SUPERSEDED)
+        two_stars = factory.Trait(stars=2, score=45)
