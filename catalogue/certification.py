@@ -46,6 +46,17 @@ def certificate_is_valid_on(certificate, day: date) -> bool:
     )
 
 
+def certificate_status(certificate, day: date | None = None) -> str:
+    """The live status shown to people: active, expired, revoked or superseded.
+
+    "expired" is never stored: an active certificate past its valid_until is expired by date.
+    """
+    day = day or local_today()
+    if certificate.status != certificate.Status.ACTIVE:
+        return certificate.status
+    return "expired" if certificate.valid_until < day else "active"
+
+
 def listable_q(day: date | None = None) -> Q:
     """SQL form of the gate, for Product querysets (Exists, so rows never duplicate)."""
     from catalogue.models import Certificate
