@@ -1,6 +1,8 @@
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
-from catalogue.certification import listable_q
+from django.db.models import Exists, OuterRef
+
+from catalogue.certification import certificate_valid_on_q, listable_q, local_today
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -13,3 +15,12 @@ class ProductQuerySet(OscarProductQuerySet):
 
     def listable(self, day=None):
         return self.filter(listable_q(day))
+
+    def with_stars(self, stars, day=None):
+        """Products whose certificate valid on ``day`` carries exactly ``stars``."""
+        from catalogue.models import Certificate
+
+        certificates = Certificate.objects.filter(
+            certificate_valid_on_q(day or local_today()), product=OuterRef("pk"), stars=stars
+        )
+        return self.filter(Exists(certificates))
