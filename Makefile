@@ -1,0 +1,32 @@
+# Two entry points, as the README says: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test install browser messages lint
+
+run: install messages  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install messages browser lint  ## The whole suite (PostgreSQL when DATABASE_URL is set)
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-test.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements-test.lock
+	touch $@
+
+messages: install
+	if [ -d locale ]; then $(VENV)/bin/pybabel compile -d locale -D django; fi
+
+browser:  ## Debian's Chromium for the end-to-end tests (Playwright cannot download its own here)
+	test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+lint: install
+	$(VENV)/bin/ruff check .
