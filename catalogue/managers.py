@@ -1,6 +1,5 @@
-from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
-
 from django.db.models import Exists, OuterRef
+from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
 from catalogue.certification import certificate_valid_on_q, listable_q, local_today
 
