@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from catalogue.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo OCOP products, producers and certificates (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--products", type=int, default=120, help="how many products (default 120)")
+        parser.add_argument("--producers", type=int, default=40, help="how many producers (default 40)")
+
+    def handle(self, *args, products, producers, **options):
+        created = seed_demo(products=products, producers=producers)
+        summary = ", ".join(f"{name}: {count}" for name, count in created.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({summary} created)."))
