@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from catalogue.models import ProductGroup
 from catalogue.selectors import products_for_cards
 
 FEATURED_PRODUCTS = 12
@@ -24,4 +25,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = products_for_cards()[:FEATURED_PRODUCTS]
+        context["product_groups"] = ProductGroup.objects.all()
         return context

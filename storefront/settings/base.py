@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "storefront.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -221,3 +221,4 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
