@@ -1,0 +1,87 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.template import Context, Template
+
+from catalogue.models import ProductGroup
+from tests.factories import CertificateFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_listable_products_with_prices_in_vnd(client):
+    ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=150000)
+    expired = ProductFactory(title="Khô cá đù hết hạn", certificate=None)
+    CertificateFactory(product=expired, expired=True)
+
+    page = client.get("/").content.decode()
+
+    assert "Muối hạt Cần Giờ" in page
+    assert "150.000\xa0₫" in page
+    assert "Khô cá đù hết hạn" not in page
+
+
+def test_home_uses_the_same_number_of_queries_for_one_or_many_products(
+    client, django_assert_num_queries
+):
+    ProductFactory()
+    client.get("/")  # warm caches (site root, thumbnails)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/")
+    queries_for_one = len(one.captured_queries)  # read now: each request clears the log
+    ProductFactory.create_batch(6)
+    for _ in range(2):  # thumbnails of the new images are generated on first render
+        client.get("/")
+    with django_assert_num_queries(queries_for_one):
+        client.get("/")
+
+
+def test_product_page_shows_badge_price_and_certificate(client):
+    product = ProductFactory(stockrecords__price=95000)
+    certificate = product.certificates.get()
+
+    page = client.get(product.get_absolute_url()).content.decode()
+
+    assert "Sản phẩm OCOP 4 sao" in page
+    assert "95.000\xa0₫" in page
+    assert certificate.decision.number in page
+    assert certificate.valid_until.strftime("%d/%m/%Y") in page
+
+
+def test_catalogue_filters_by_stars_and_group(client):
+    four = ProductFactory(title="Trà bốn sao")
+    five = ProductFactory(
+        title="Sâm năm sao", certificate=None, ocop_group=ProductGroup.objects.get(code="thao-duoc")
+    )
+    CertificateFactory(product=five, stars=5, score=93)
+
+    by_stars = client.get("/catalogue/?stars=5").content.decode()
+    by_group = client.get("/catalogue/?group=thao-duoc").content.decode()
+
+    assert five.title in by_stars and four.title not in by_stars
+    assert five.title in by_group and four.title not in by_group
+
+
+def test_star_badge_renders_nothing_for_a_product_that_is_not_listable():
+    revoked = ProductFactory(certificate=None)
+    CertificateFactory(product=revoked, revoked=True)
+    template = Template("{% load ocop %}[{% star_badge product %}]")
+
+    assert template.render(Context({"product": revoked})).replace("\n", "") == "[]"
+    assert "OCOP 4 sao" in template.render(Context({"product": ProductFactory()}))
+
+
+def test_language_switch_turns_the_page_english_and_keeps_vietnamese_as_default(client):
+    assert client.get("/").headers["Content-Language"] == "vi"
+
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/catalogue/"})
+
+    assert response.headers["Location"] == "/catalogue/"
+    assert client.get("/catalogue/").headers["Content-Language"] == "en"
+
+
+def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
