@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",  # the production task queue (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
 ]
 
 MIDDLEWARE = [
@@ -189,7 +191,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Market <no-reply@ocop.local>")
 
-# Background tasks: in-process by default; production points TASKS_BACKEND at a queue.
+# Background tasks: in-process by default; production runs them through the database queue
+# (TASKS_BACKEND=django_tasks_db.DatabaseBackend) and a `manage.py db_worker` process.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),

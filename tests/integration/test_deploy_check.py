@@ -1,0 +1,42 @@
+"""Production settings pass Django's deployment checklist and refuse to start without a secret."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, **env):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "storefront.settings.production",
+        "ALLOWED_HOSTS": "ocop.example.vn",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(50))
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "storefront.settings.production"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
