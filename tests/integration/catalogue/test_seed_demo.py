@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
+from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Certificate, Producer, Product, RecognitionDecision
-from oscar.apps.partner.models import StockRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import ProductGroup
 from tests.factories import CertificateFactory, ProductFactory
