@@ -13,7 +13,9 @@ class ProductListView(ListView):
     """
 
     context_object_name = "products"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.OSCAR_PRODUCTS_PER_PAGE  # read per request, so tests and benches can vary it
 
     def get_queryset(self):
         self.filter_form = ProductFilterForm(self.request.GET or None)

@@ -1,0 +1,48 @@
+"""SQL queries per page, and whether they grow with the page size.
+
+    DATABASE_URL=... .venv/bin/python bench/queries.py --urls /,/catalogue/ --page-sizes 12,48
+
+Runs each URL through Django's test client against the configured database (no server).
+A page whose count changes with the page size has an N+1 query to find.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--urls", default="/,/catalogue/,/search/?q=mu")
+    parser.add_argument("--page-sizes", default="12,48")
+    args = parser.parse_args(argv)
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    sizes = [int(s) for s in args.page_sizes.split(",")]
+    print(f"{'url':40} " + " ".join(f"{f'{s}/page':>9}" for s in sizes) + "  constant")
+    for url in args.urls.split(","):
+        counts = []
+        for size in sizes:
+            with override_settings(OSCAR_PRODUCTS_PER_PAGE=size):
+                client.get(url)  # warm: thumbnails, site lookups
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(url)
+                counts.append(len(queries.captured_queries) if response.status_code == 200 else -1)
+        constant = "yes" if len(set(counts)) == 1 else "NO"
+        print(f"{url[:40]:40} " + " ".join(f"{c:9d}" for c in counts) + f"  {constant}")
+
+
+if __name__ == "__main__":
+    main()

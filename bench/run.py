@@ -1,0 +1,156 @@
+"""Load benchmark: gunicorn (2 workers) on 127.0.0.1, every URL measured against /healthz in one run.
+
+    .venv/bin/python bench/run.py --urls /,/catalogue/ --concurrency 8 --duration 20
+
+Prints requests/s, latency percentiles and errors per URL, and each URL's requests/s as a
+ratio of /healthz's (the floor: no database, no template). Traffic stays on loopback and every
+run is bounded in time.
+"""
+
+import argparse
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = "/healthz"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port: int, workers: int, database_url: str | None) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "storefront.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "ERROR",
+    }
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    return subprocess.Popen(
+        [str(gunicorn), "storefront.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+
+
+def wait_until_up(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", FLOOR)
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn did not answer /healthz in time")
+
+
+def hammer(port: int, url: str, concurrency: int, duration: float, max_requests: int) -> dict:
+    """Keep-alive clients on loopback for at most `duration` seconds or `max_requests` requests."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + duration
+
+    def client():
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < stop_at:
+            with lock:
+                if len(latencies) + errors >= max_requests:
+                    return
+            started = time.perf_counter()
+            try:
+                connection.request("GET", url, headers={"Accept-Encoding": "gzip"})
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            elapsed = time.perf_counter() - started
+            with lock:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
+    latencies.sort()
+
+    def percentile(p):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000 if latencies else float("nan")
+
+    return {
+        "url": url,
+        "requests": len(latencies),
+        "rps": len(latencies) / wall,
+        "p50": percentile(0.50),
+        "p95": percentile(0.95),
+        "p99": percentile(0.99),
+        "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
+        "errors": errors,
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--urls", default="/,/catalogue/", help="comma-separated paths")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=15, help="seconds per URL")
+    parser.add_argument("--max-requests", type=int, default=200_000, help="cap per URL")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    args = parser.parse_args(argv)
+
+    urls = [FLOOR, *[u for u in args.urls.split(",") if u and u != FLOOR]]
+    port = free_port()
+    server = start_gunicorn(port, args.workers, args.database_url)
+    try:
+        wait_until_up(port)
+        for url in urls:  # warm every worker's caches and connections
+            hammer(port, url, args.concurrency, 1.0, 50)
+        results = [hammer(port, url, args.concurrency, args.duration, args.max_requests) for url in urls]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    floor = results[0]["rps"]
+    print(f"gunicorn {args.workers} workers, {args.concurrency} clients, {args.duration:g} s per URL")
+    print(f"{'url':40} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for r in results:
+        print(
+            f"{r['url'][:40]:40} {r['rps']:9.1f} {r['rps'] / floor:7.0%} {r['p50']:8.1f} "
+            f"{r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d}"
+        )
+    return 1 if any(r["errors"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
