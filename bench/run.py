@@ -105,7 +105,9 @@ def hammer(port: int, url: str, concurrency: int, duration: float, max_requests:
     latencies.sort()
 
     def percentile(p):
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000 if latencies else float("nan")
+        if not latencies:
+            return float("nan")
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
 
     return {
         "url": url,
@@ -120,7 +122,9 @@ def hammer(port: int, url: str, concurrency: int, duration: float, max_requests:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--urls", default="/,/catalogue/", help="comma-separated paths")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=15, help="seconds per URL")
