@@ -10,6 +10,7 @@ job and a revocation on the next request. Both forms below state the same rule; 
 checks that they agree. Every place that shows or sells a product goes through them.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
@@ -78,3 +79,31 @@ def is_listable(product, *, today: date | None = None) -> bool:
         and producer.is_active
         and any(certificate_is_valid_on(c, day) for c in product.certificates.all())
     )
+
+
+@dataclass(frozen=True)
+class ListingStatus:
+    """Why a product is or is not listable today, for pages that must say so."""
+
+    state: str  # listable | expired | revoked | superseded | not_certified | withdrawn
+    certificate: object | None = None
+
+    @property
+    def is_listable(self) -> bool:
+        return self.state == "listable"
+
+
+def listing_status(product, *, today: date | None = None) -> ListingStatus:
+    """Explain the gate's verdict on one product, using its newest certificate."""
+    day = today or local_today()
+    if is_listable(product, today=day):
+        return ListingStatus("listable", product.current_certificate(day))
+    if not product.is_public or product.producer is None or not product.producer.is_active:
+        return ListingStatus("withdrawn", product.current_certificate(day))
+    certificate = product.current_certificate(day)
+    if certificate is None:
+        return ListingStatus("not_certified")
+    state = certificate_status(certificate, day)
+    if state == "active":  # active but under 3 stars, or not valid yet
+        return ListingStatus("not_certified", certificate)
+    return ListingStatus(state, certificate)

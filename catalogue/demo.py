@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from oscar.apps.partner.models import Partner, StockRecord
+from catalogue.partner.models import Partner, StockRecord
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 

@@ -3,7 +3,9 @@
 from django import template
 from oscar.templatetags.currency_filters import currency
 
-from catalogue.certification import is_listable
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.certification import certificate_status, is_listable
 
 register = template.Library()
 
@@ -18,6 +20,19 @@ def vnd(amount):
 def vndate(value):
     """Dates as dd/mm/yyyy, the Vietnamese way, whatever the page language."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+CERTIFICATE_STATUS_LABELS = {
+    "active": _("Còn hiệu lực"),
+    "expired": _("Đã hết hạn"),
+    "revoked": _("Đã thu hồi"),
+    "superseded": _("Đã được thay thế"),
+}
+
+
+@register.filter
+def certificate_status_label(certificate):
+    return CERTIFICATE_STATUS_LABELS[certificate_status(certificate)]
 
 
 def listable_stars(product):

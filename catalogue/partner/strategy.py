@@ -1,0 +1,41 @@
+"""Oscar's purchase strategy with the OCOP listing gate in front of it.
+
+Oscar's basket-add view and checkout accept any product id; the strategy's availability
+policy is the one place that can refuse a purchase (oscar.apps.partner.strategy), so the
+gate is plugged in here. Checkout re-validates every basket line through it before each step,
+including the final "place order" submission (CheckoutSessionMixin.check_basket_is_valid).
+"""
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import availability
+from oscar.apps.partner.strategy import Default as OscarDefault
+
+from catalogue.certification import is_listable
+
+NOT_LISTABLE_MESSAGE = _("Sản phẩm này hiện không được bán: chứng nhận OCOP đã hết hạn hoặc bị thu hồi.")
+
+
+class NotListable(availability.Unavailable):
+    code = "not_listable"
+    message = NOT_LISTABLE_MESSAGE
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message
+
+
+class ListingGateRequired:
+    """Refuse purchase of any product that is not listable today; otherwise defer to Oscar."""
+
+    def availability_policy(self, product, stockrecord):
+        if not is_listable(product):
+            return NotListable()
+        return super().availability_policy(product, stockrecord)
+
+
+class Default(ListingGateRequired, OscarDefault):
+    """First stock record, stock required, prices in VND that already include VAT (NoTax)."""
+
+
+class Selector:
+    def strategy(self, request=None, user=None, **kwargs):
+        return Default(request)

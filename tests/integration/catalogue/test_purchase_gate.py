@@ -1,0 +1,99 @@
+"""The purchase strategy refuses what the listing gate refuses, at basket add and at checkout."""
+
+import pytest
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from catalogue.models import Certificate
+from catalogue.partner.strategy import NOT_LISTABLE_MESSAGE, Selector
+from catalogue.selectors import products_for_cards
+from tests.factories import CertificateFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+Country = get_model("address", "Country")
+Order = get_model("order", "Order")
+
+
+def _add_to_basket(client, product, quantity=1):
+    return client.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity}, follow=True
+    )
+
+
+def _basket_lines(response):
+    return response.context["request"].basket.num_lines
+
+
+@pytest.mark.parametrize("trait", ["expired", "revoked", "two_stars", "superseded"])
+def test_basket_refuses_a_product_that_is_not_listable(client, trait):
+    product = ProductFactory(certificate=None)
+    CertificateFactory(product=product, **{trait: True})
+
+    response = _add_to_basket(client, product)
+
+    assert _basket_lines(response) == 0
+    assert str(NOT_LISTABLE_MESSAGE) in response.content.decode()
+
+
+def test_basket_accepts_a_listable_product(client):
+    response = _add_to_basket(client, ProductFactory())
+    assert _basket_lines(response) == 1
+
+
+def _fill_guest_checkout(client):
+    client.post(reverse("checkout:index"), {"username": "khach@example.vn", "options": "anonymous"})
+    client.post(
+        reverse("checkout:shipping-address"),
+        {
+            "first_name": "Lan",
+            "last_name": "Nguyễn",
+            "line1": "12 Lý Nhơn",
+            "line4": "Cần Giờ",
+            "country": "VN",
+            "phone_number": "+84901234567",
+        },
+    )
+    # Oscar picks the only shipping and payment methods on a visit to their steps.
+    client.get(reverse("checkout:preview"), follow=True)
+
+
+@pytest.fixture
+def vietnam(db):
+    Country.objects.get_or_create(
+        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "is_shipping_country": True}
+    )
+
+
+def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):
+    _add_to_basket(client, ProductFactory())
+    _fill_guest_checkout(client)
+
+    client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+
+    assert Order.objects.count() == 1
+
+
+def test_a_product_revoked_while_in_the_basket_cannot_be_ordered(client, vietnam):
+    product = ProductFactory()
+    _add_to_basket(client, product)
+    _fill_guest_checkout(client)
+    Certificate.objects.filter(product=product).update(
+        status=Certificate.Status.REVOKED, revoked_on="2026-01-01", revocation_decision_number="9/QĐ"
+    )
+
+    response = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+
+    assert Order.objects.count() == 0
+    assert response.redirect_chain[-1][0] == reverse("basket:summary")
+    assert str(NOT_LISTABLE_MESSAGE) in response.content.decode()
+
+
+def test_strategy_runs_no_query_per_product_when_certificates_are_prefetched(django_assert_num_queries):
+    ProductFactory.create_batch(5)
+    products = list(products_for_cards())
+    strategy = Selector().strategy()
+
+    with django_assert_num_queries(0):
+        for product in products:
+            assert strategy.fetch_for_product(product).availability.is_available_to_buy
