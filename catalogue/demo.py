@@ -18,7 +18,6 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from catalogue.partner.models import Partner, StockRecord
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 
@@ -35,6 +34,7 @@ from catalogue.models import (
     ProductImage,
     RecognitionDecision,
 )
+from catalogue.partner.models import Partner, StockRecord
 
 BATCH = 2000
 IMAGE_FOLDER = "demo"

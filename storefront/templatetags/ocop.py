@@ -1,9 +1,8 @@
 """Display helpers for OCOP pages: money in VND, Vietnamese dates, the star badge."""
 
 from django import template
-from oscar.templatetags.currency_filters import currency
-
 from django.utils.translation import gettext_lazy as _
+from oscar.templatetags.currency_filters import currency
 
 from catalogue.certification import certificate_status, is_listable
 
