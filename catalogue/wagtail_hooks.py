@@ -1,0 +1,28 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from catalogue import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("ocop/import/", admin_views.import_decisions, name="ocop_import")]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return PermissionMenuItem(
+        _("Nhập quyết định OCOP"), reverse("ocop_import"), name="ocop-import", icon_name="upload",
+        order=300, permission=admin_views.IMPORT_PERMISSION,
+    )
