@@ -133,7 +133,7 @@ def _certificate(certificate):
 def _product(product):
     listable = is_listable(product)
     certificate = product.current_certificate()
-    stockrecords = list(product.stockrecords.all())
+    stockrecords = [s for s in product.stockrecords.all() if s.price is not None]
     return {
         "code": product.upc,
         "name": product.title,
@@ -144,7 +144,7 @@ def _product(product):
         "commune": _place(product.origin_commune_code, product.origin_commune_name),
         "producer": product.producer,
         "certificate": _certificate(certificate),
-        "price_vnd": int(stockrecords[0].price) if listable and stockrecords and stockrecords[0].price else None,
+        "price_vnd": int(stockrecords[0].price) if listable and stockrecords else None,
         "url": public_url(product.get_absolute_url()),
         "trace_url": public_url(trace_path(product)),
         "qr_png": qr_path(product, "png"),
