@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.certification import local_today
+from catalogue.expiry import certificates_expiring
 from catalogue.importing import ImportRejected, import_ocop
 
 IMPORT_PERMISSION = "catalogue.add_certificate"
@@ -91,3 +93,22 @@ def _confirm(request):
         "name": pending["filename"], "summary": "; ".join(summary.as_lines()),
     })
     return redirect("ocop_import")
+
+
+EXPIRY_WINDOWS = (30, 90)
+
+
+def expiring_certificates(request):
+    """Certificates that lapse within 30 or 90 days, soonest first, for certification officers."""
+    if not request.user.has_perm("catalogue.view_certificate"):
+        raise PermissionDenied
+    days = int(request.GET.get("days", EXPIRY_WINDOWS[0]))
+    if days not in EXPIRY_WINDOWS:
+        days = EXPIRY_WINDOWS[0]
+    today = local_today()
+    certificates = [
+        (certificate, (certificate.valid_until - today).days)
+        for certificate in certificates_expiring(days=days, today=today)
+    ]
+    context = {"certificates": certificates, "days": days, "windows": EXPIRY_WINDOWS}
+    return TemplateResponse(request, "catalogue/admin/expiring_certificates.html", context)

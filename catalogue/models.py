@@ -199,6 +199,7 @@ class Certificate(models.Model):
     revocation_decision_number = models.CharField(_("số quyết định thu hồi"), max_length=64, blank=True)
     revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    expiry_warning_sent_on = models.DateField(_("đã báo sắp hết hạn ngày"), null=True, blank=True)
     supersedes = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by",
         verbose_name=_("thay thế chứng nhận"),

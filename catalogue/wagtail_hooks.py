@@ -8,7 +8,10 @@ from catalogue import admin_views
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("ocop/import/", admin_views.import_decisions, name="ocop_import")]
+    return [
+        path("ocop/import/", admin_views.import_decisions, name="ocop_import"),
+        path("ocop/expiring/", admin_views.expiring_certificates, name="ocop_expiring"),
+    ]
 
 
 class PermissionMenuItem(MenuItem):
@@ -25,4 +28,12 @@ def register_import_menu_item():
     return PermissionMenuItem(
         _("Nhập quyết định OCOP"), reverse("ocop_import"), name="ocop-import", icon_name="upload",
         order=300, permission=admin_views.IMPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_expiring_menu_item():
+    return PermissionMenuItem(
+        _("Chứng nhận sắp hết hạn"), reverse("ocop_expiring"), name="ocop-expiring", icon_name="date",
+        order=310, permission="catalogue.view_certificate",
     )

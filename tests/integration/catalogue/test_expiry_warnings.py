@@ -1,0 +1,66 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.core.management import call_command
+
+from catalogue.certification import local_today
+from catalogue.models import Certificate
+from tests.factories import CertificateFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _expiring_in(days, producer_email="htx@example.vn", user_email="chu@example.vn", **producer):
+    product = ProductFactory(certificate=None, producer__email=producer_email, **producer)
+    if user_email:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.create_user(user_email, user_email, "pw")
+        product.producer.partner.users.add(user)
+    return CertificateFactory(product=product, valid_until=local_today() + timedelta(days=days))
+
+
+def test_producer_gets_one_email_30_days_before_expiry(django_user_model):
+    certificate = _expiring_in(30)
+
+    call_command("send_expiry_warnings")
+    call_command("send_expiry_warnings")
+
+    assert len(mail.outbox) == 1
+    email = mail.outbox[0]
+    assert sorted(email.to) == ["chu@example.vn", "htx@example.vn"]
+    assert certificate.valid_until.strftime("%d/%m/%Y") in email.subject
+    assert certificate.decision.number in email.body and "expires on" in email.body
+    certificate.refresh_from_db()
+    assert certificate.expiry_warning_sent_on == local_today()
+
+
+def test_no_email_for_a_certificate_expiring_in_45_days_or_already_revoked():
+    _expiring_in(45)
+    revoked = _expiring_in(10, producer_email="other@example.vn", user_email="")
+    Certificate.objects.filter(pk=revoked.pk).update(
+        status=Certificate.Status.REVOKED, revoked_on=local_today(), revocation_decision_number="1/QĐ"
+    )
+
+    call_command("send_expiry_warnings")
+
+    assert mail.outbox == []
+
+
+def test_officers_see_certificates_expiring_within_30_and_90_days(client, django_user_model):
+    soon = _expiring_in(12, user_email="")
+    later = _expiring_in(60, producer_email="", user_email="")
+    officer = django_user_model.objects.create_user("officer", "o@ocop.vn", "pw", is_staff=True)
+    officer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_certificate")
+    )
+    client.force_login(officer)
+
+    within_30 = client.get("/cms/ocop/expiring/?days=30").content.decode()
+    within_90 = client.get("/cms/ocop/expiring/?days=90").content.decode()
+
+    assert soon.product.title in within_30 and later.product.title not in within_30
+    assert soon.product.title in within_90 and later.product.title in within_90
+    assert "12 ngày" in within_30
