@@ -1,13 +1,14 @@
 """OCOP data on top of Oscar's catalogue: producers, product groups, decisions, certificates."""
 
 from dateutil.relativedelta import relativedelta
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalogue.certification import certificate_is_valid_on, is_listable, local_today
+from catalogue.certification import certificate_is_valid_on, certificate_status, is_listable, local_today
 from catalogue.gtin import validate_gtin
 from storefront import places
 
@@ -172,6 +173,14 @@ class CertificateQuerySet(models.QuerySet):
         return self.valid_on(day).filter(valid_until__lte=day + relativedelta(days=days))
 
 
+LIVE_STATUS_LABELS = {
+    "active": _("Còn hiệu lực"),
+    "expired": _("Đã hết hạn"),
+    "revoked": _("Đã thu hồi"),
+    "superseded": _("Đã được thay thế"),
+}
+
+
 class Certificate(models.Model):
     """An OCOP certificate of one product, from one decision; history is kept, never deleted."""
 
@@ -235,6 +244,11 @@ class Certificate(models.Model):
 
     def is_valid_on(self, day):
         return certificate_is_valid_on(self, day)
+
+    @admin.display(description=_("trạng thái hiện tại"))
+    def live_status(self):
+        """Status as of today, with "expired" derived from the dates (for admin listings)."""
+        return LIVE_STATUS_LABELS[certificate_status(self)]
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  Oscar: custom models first

@@ -2,8 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import admin_views
+from catalogue.models import Certificate, Producer, RecognitionDecision
 
 
 @hooks.register("register_admin_urls")
@@ -37,3 +40,37 @@ def register_expiring_menu_item():
         _("Chứng nhận sắp hết hạn"), reverse("ocop_expiring"), name="ocop-expiring", icon_name="date",
         order=310, permission="catalogue.view_certificate",
     )
+
+
+class ProducerViewSet(SnippetViewSet):
+    model = Producer
+    icon = "group"
+    menu_label = _("Chủ thể OCOP")
+    list_display = ["name", "kind", "province_name", "tax_code", "is_active"]
+    list_filter = ["kind", "is_active", "province_code"]
+
+
+class DecisionViewSet(SnippetViewSet):
+    model = RecognitionDecision
+    icon = "doc-full"
+    menu_label = _("Quyết định công nhận")
+    list_display = ["number", "decision_date", "level", "authority"]
+    list_filter = ["level"]
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "success"
+    menu_label = _("Giấy chứng nhận OCOP")
+    list_display = ["product", "stars", "decision", "valid_until", "live_status"]
+    list_filter = ["status", "stars"]
+
+
+class OCOPViewSetGroup(SnippetViewSetGroup):
+    items = (ProducerViewSet, DecisionViewSet, CertificateViewSet)
+    menu_icon = "tag"
+    menu_label = _("OCOP")
+    menu_order = 290
+
+
+register_snippet(OCOPViewSetGroup)

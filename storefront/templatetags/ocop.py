@@ -1,10 +1,9 @@
 """Display helpers for OCOP pages: money in VND, Vietnamese dates, the star badge."""
 
 from django import template
-from django.utils.translation import gettext_lazy as _
 from oscar.templatetags.currency_filters import currency
 
-from catalogue.certification import certificate_status, is_listable
+from catalogue.certification import is_listable
 
 register = template.Library()
 
@@ -21,17 +20,9 @@ def vndate(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-CERTIFICATE_STATUS_LABELS = {
-    "active": _("Còn hiệu lực"),
-    "expired": _("Đã hết hạn"),
-    "revoked": _("Đã thu hồi"),
-    "superseded": _("Đã được thay thế"),
-}
-
-
 @register.filter
 def certificate_status_label(certificate):
-    return CERTIFICATE_STATUS_LABELS[certificate_status(certificate)]
+    return certificate.live_status()
 
 
 def listable_stars(product):
