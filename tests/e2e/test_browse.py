@@ -4,8 +4,7 @@ import pytest
 
 from tests.factories import ProductFactory
 
-# serialized_rollback: keep the rows data migrations made (product groups, home page).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_shopper_follows_a_product_from_the_home_page_and_sees_its_price_in_vnd(page):

@@ -7,8 +7,7 @@ from catalogue.certification import local_today
 from catalogue.models import Certificate
 from tests.factories import ProductFactory
 
-# serialized_rollback: keep the rows data migrations made (product groups, home page).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 Order = get_model("order", "Order")
 
