@@ -17,7 +17,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
+from oscar.core.utils import slugify
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from oscar.core.utils import slugify
 
 from catalogue.gtin import is_valid_gtin
 from catalogue.models import Certificate, Producer, Product, ProductClass, ProductGroup, RecognitionDecision

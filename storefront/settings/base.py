@@ -226,3 +226,5 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+# "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
+OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
