@@ -414,8 +414,10 @@ class DecisionBook:
             )
         else:
             level, authority, suffix = RecognitionDecision.Level.PROVINCE, AUTHORITIES[province], "QĐ-UBND"
-        level_digit = {"district": 1, "province": 2, "national": 3}[level]
-        number = f"{decided_on:%y%m%d}{province:02d}{level_digit}/{suffix}"
+        # Numbers look like real ones ("4521/QĐ-UBND") and stay unique per session, province, level.
+        session = ((decided_on.year - 2019) * 12 + decided_on.month) * 4 + decided_on.day // 7
+        slot = list(AUTHORITIES).index(province) * 8 + {"district": 1, "province": 2, "national": 3}[level]
+        number = f"{100 + session * 41 + slot}/{suffix}"
         key = number
         if key not in self.pending:
             self.pending[key] = RecognitionDecision(
