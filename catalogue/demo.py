@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from oscar.core.utils import slugify
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
@@ -228,6 +228,8 @@ def seed_demo(*, products: int, producers: int, stdout=None) -> dict[str, int]:
         categories = _categories()
         producer_rows = _producers(producers, rng, created)
         _products(products, producer_rows, product_class, categories, rng, today, created)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load (PostgreSQL and SQLite)
     return created
 
 
