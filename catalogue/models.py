@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
@@ -13,6 +13,12 @@ from catalogue.gtin import validate_gtin
 from storefront import places
 
 CERTIFICATE_VALIDITY = relativedelta(months=36)
+MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+
+
+def validate_document_size(document):
+    if document.size > MAX_DOCUMENT_SIZE:
+        raise ValidationError(_("Tệp lớn hơn 10 MB."), code="file_too_large")
 
 
 class ProductGroup(models.Model):
@@ -151,7 +157,10 @@ class RecognitionDecision(models.Model):
     level = models.CharField(_("cấp công nhận"), max_length=16, choices=Level.choices)
     authority = models.CharField(_("cơ quan ban hành"), max_length=255)
     signer = models.CharField(_("người ký"), max_length=128, blank=True)
-    document = models.FileField(_("bản scan"), upload_to="decisions/", blank=True)
+    document = models.FileField(
+        _("bản scan (PDF)"), upload_to="decisions/", blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_document_size],
+    )
 
     class Meta:
         ordering = ["-decision_date"]

@@ -34,3 +34,21 @@ def test_oscar_dashboard_still_lists_products_that_are_not_listable(admin_client
     page = admin_client.get("/dashboard/catalogue/").content.decode()
 
     assert "Rượu Kim Sơn hết hạn" in page
+
+
+def test_a_decision_scan_must_be_a_pdf_of_at_most_10_mb():
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import RecognitionDecisionFactory
+
+    decision = RecognitionDecisionFactory.build()
+    decision.document = SimpleUploadedFile("scan.exe", b"MZ")
+    with pytest.raises(ValidationError) as not_pdf:
+        decision.full_clean()
+    decision.document = SimpleUploadedFile("scan.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024))
+    with pytest.raises(ValidationError) as too_big:
+        decision.full_clean()
+
+    assert "document" in not_pdf.value.message_dict
+    assert "10 MB" in str(too_big.value.message_dict["document"])
