@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 
 from catalogue.certification import certificate_status, is_listable
-from catalogue.links import public_url, qr_path, trace_path
 from catalogue.models import Certificate, Producer, Product
 from catalogue.selectors import products_for_cards
 from search.forms import ProductFilterForm
 from storefront import places
+from traceability.links import product_qr_path, product_trace_path, public_url
 
 PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
@@ -146,9 +146,9 @@ def _product(product):
         "certificate": _certificate(certificate),
         "price_vnd": int(stockrecords[0].price) if listable and stockrecords else None,
         "url": public_url(product.get_absolute_url()),
-        "trace_url": public_url(trace_path(product)),
-        "qr_png": qr_path(product, "png"),
-        "qr_svg": qr_path(product, "svg"),
+        "trace_url": public_url(product_trace_path(product)),
+        "qr_png": product_qr_path(product, "png"),
+        "qr_svg": product_qr_path(product, "svg"),
     }
 
 

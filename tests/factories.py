@@ -8,6 +8,7 @@ from oscar.test import factories as oscar_factories
 
 from catalogue.certification import local_today
 from catalogue.models import Certificate, Producer, ProductGroup, RecognitionDecision
+from traceability.services import new_serial
 
 CAN_GIO_PROVINCE = 79  # Thành phố Hồ Chí Minh
 CAN_GIO_COMMUNE = 27664  # Xã Cần Giờ
@@ -91,3 +92,37 @@ class CertificateFactory(factory.django.DjangoModelFactory):
         )
         superseded = factory.Trait(status=Certificate.Status.SUPERSEDED)
         two_stars = factory.Trait(stars=2, score=45)
+
+
+class RawMaterialAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "traceability.RawMaterialArea"
+
+    producer = factory.SubFactory(ProducerFactory)
+    name = "Ruộng muối Lý Nhơn"
+    kind = "harvesting"
+    area_code = "CG-RM-014"
+    code_issuer = "Chi cục Trồng trọt và Bảo vệ thực vật TP.HCM"
+    province_code = CAN_GIO_PROVINCE
+    commune_code = CAN_GIO_COMMUNE
+    latitude = Decimal("10.411300")
+    longitude = Decimal("106.954400")
+    hectares = Decimal("12.50")
+
+
+class LotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "traceability.Lot"
+
+    product = factory.SubFactory(ProductFactory)
+    code = factory.Sequence(lambda n: f"L2026-{n:04d}")
+    produced_on = factory.LazyFunction(lambda: local_today().replace(day=1))
+    quantity = 500
+
+
+class StampFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "traceability.Stamp"
+
+    lot = factory.SubFactory(LotFactory)
+    serial = factory.LazyFunction(new_serial)

@@ -228,3 +228,9 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
+
+# --- Traceability ---
+# A stamp scanned more often, or by more different clients, than this may have been copied.
+SCAN_WARNING_COUNT = env.int("SCAN_WARNING_COUNT", default=20)
+SCAN_WARNING_CLIENTS = env.int("SCAN_WARNING_CLIENTS", default=5)
+SCAN_RATE_LIMIT_SECONDS = env.int("SCAN_RATE_LIMIT_SECONDS", default=60)

@@ -1,0 +1,147 @@
+from io import BytesIO
+from urllib.parse import urlsplit
+
+import pytest
+import zxingcpp
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image
+
+from catalogue.certification import local_today
+from catalogue.models import Certificate
+from tests.factories import (
+    CertificateFactory,
+    LotFactory,
+    ProductFactory,
+    RawMaterialAreaFactory,
+    StampFactory,
+)
+from traceability import links
+from traceability.models import AreaStandard, Scan, TraceEvent
+
+pytestmark = pytest.mark.django_db
+
+GTIN13 = "8930000000019"
+
+
+@pytest.fixture
+def stamp(settings):
+    settings.PUBLIC_BASE_URL = "https://ocop.example.vn"
+    product = ProductFactory(title="Muối hạt Cần Giờ", gtin=GTIN13)
+    area = RawMaterialAreaFactory(producer=product.producer)
+    AreaStandard.objects.create(
+        area=area, standard="vietgap", certificate_number="VG-0912", issuer="Trung tâm Chất lượng NLS",
+        valid_from="2025-01-01", valid_until="2028-01-01",
+    )
+    lot = LotFactory(product=product, code="L2026-01")
+    lot.areas.add(area)
+    TraceEvent.objects.create(lot=lot, step="harvesting", occurred_at="2026-03-02T06:00+07:00",
+                              place="Ruộng muối Lý Nhơn")
+    return StampFactory(lot=lot)
+
+
+def test_gs1_links_follow_the_digital_link_format(stamp):
+    assert links.product_trace_path(stamp.lot.product) == "/01/08930000000019"
+    assert links.lot_trace_path(stamp.lot) == "/01/08930000000019/10/L2026-01"
+    assert links.stamp_trace_path(stamp) == f"/01/08930000000019/10/L2026-01/21/{stamp.serial}"
+
+
+def test_unit_page_shows_live_status_producer_area_and_timeline(client, stamp):
+    response = client.get(links.stamp_trace_path(stamp))
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Sản phẩm OCOP chính hãng" in page
+    assert stamp.lot.product.producer.name in page
+    assert "Ruộng muối Lý Nhơn" in page and "VG-0912" in page and "openstreetmap.org" in page
+    assert "Thu hoạch" in page
+    assert len(response.content) < 30 * 1024
+    assert "<script" not in page
+
+
+@pytest.mark.parametrize("gtin", ["8930000000019", "08930000000019"])
+def test_gtin_13_and_14_resolve_to_the_same_product(client, stamp, gtin):
+    assert client.get(f"/01/{gtin}").status_code == 200
+
+
+def test_wrong_check_digit_is_a_404_that_says_so(client, stamp):
+    response = client.get("/01/8930000000015")
+    assert response.status_code == 404
+    assert "số kiểm tra" in response.content.decode()
+
+
+def test_unknown_serial_is_a_404_saying_the_code_is_not_genuine(client, stamp):
+    response = client.get("/q/not-a-real-serial")
+    assert response.status_code == 404
+    assert "Mã không chính hãng" in response.content.decode()
+
+
+def test_serial_under_another_lot_is_not_genuine(client, stamp):
+    assert client.get(f"/01/08930000000019/10/OTHER/21/{stamp.serial}").status_code == 404
+
+
+def test_revoked_product_turns_its_trace_page_red_on_the_next_request_but_still_answers(client, stamp):
+    Certificate.objects.filter(product=stamp.lot.product).update(
+        status=Certificate.Status.REVOKED, revoked_on=local_today(), revocation_decision_number="66/QĐ-UBND",
+        revocation_reason="Vi phạm an toàn thực phẩm",
+    )
+
+    response = client.get(links.stamp_trace_path(stamp))
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "status--bad" in page and "66/QĐ-UBND" in page and "Vi phạm an toàn thực phẩm" in page
+    assert "★" not in page
+
+
+def test_scans_are_counted_once_a_minute_per_client_and_shown(client, stamp, settings):
+    url = links.stamp_trace_path(stamp)
+    client.get(url)
+    client.get(url)  # same client within the minute: not counted again
+    page = client.get(url, REMOTE_ADDR="203.0.113.9").content.decode()
+
+    assert Scan.objects.filter(stamp=stamp).count() == 2
+    assert f"lần đầu ngày {local_today():%d/%m/%Y}, 2 lần" in page
+
+
+def test_a_much_scanned_serial_warns_it_may_be_copied(client, stamp, settings):
+    settings.SCAN_WARNING_CLIENTS = 2
+    for n in range(4):
+        page = client.get(links.stamp_trace_path(stamp), REMOTE_ADDR=f"198.51.100.{n}").content.decode()
+    assert "có thể đã bị sao chép" in page
+
+
+def test_unit_page_reads_at_most_five_times_plus_the_scan_write(client, stamp):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(links.stamp_trace_path(stamp))
+    statements = [q["sql"].split()[0] for q in queries.captured_queries]
+
+    assert statements.count("SELECT") <= 5
+    assert [s for s in statements if s in ("INSERT", "UPDATE", "DELETE")] == ["INSERT", "UPDATE"]
+
+
+def test_qr_image_decodes_to_a_url_that_resolves_to_its_trace_page(client, stamp):
+    png = client.get(links.stamp_qr_path(stamp, "png"))
+    url = zxingcpp.read_barcodes(Image.open(BytesIO(png.content)))[0].text
+
+    assert url == f"https://ocop.example.vn/01/08930000000019/10/L2026-01/21/{stamp.serial}"
+    assert client.get(urlsplit(url).path).status_code == 200
+
+
+def test_product_without_gtin_gets_short_urls(client):
+    product = ProductFactory(gtin="")
+    stamp = StampFactory(lot=LotFactory(product=product))
+
+    assert client.get(links.product_trace_path(product)).status_code == 200
+    assert client.get(links.lot_trace_path(stamp.lot)).status_code == 200
+    assert client.get(f"/q/{stamp.serial}").status_code == 200
+    assert client.get(links.product_qr_path(product, "svg"))["Content-Type"] == "image/svg+xml"
+
+
+def test_expired_product_page_says_when_it_expired(client):
+    product = ProductFactory(certificate=None, gtin="")
+    certificate = CertificateFactory(product=product, expired=True)
+
+    page = client.get(links.product_trace_path(product)).content.decode()
+
+    assert f"hết hạn ngày {certificate.valid_until:%d/%m/%Y}" in page

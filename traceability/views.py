@@ -1,0 +1,149 @@
+"""Public trace pages behind the GS1 Digital Link resolver and the short stamp URLs.
+
+A known code always answers 200 with the live certification status, whatever it is; an unknown
+code or a GTIN with a wrong check digit answers 404 with a page saying so.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from catalogue.certification import listing_status
+from catalogue.gtin import normalise_gtin
+from catalogue.models import Certificate, Product
+from traceability import links
+from traceability.models import Lot, RawMaterialArea, Stamp
+from traceability.qr import qr_png, qr_svg
+from traceability.services import is_suspicious, scan_record
+
+NOT_GENUINE = _("Không tìm thấy mã này trong hệ thống OCOP Market: đây có thể không phải tem chính hãng.")
+BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra): mã này không phải mã chính hãng.")
+
+PRODUCT_RELATED = ("lot__product__producer", "lot__product__ocop_group")
+
+
+def _certificates(prefix=""):
+    return Prefetch(f"{prefix}certificates", queryset=Certificate.objects.select_related("decision"))
+
+
+def _areas(prefix=""):
+    return Prefetch(f"{prefix}areas", queryset=RawMaterialArea.objects.prefetch_related("standards"))
+
+
+def _not_found(request, message):
+    return render(request, "traceability/not_found.html", {"message": message}, status=404)
+
+
+def _gtin_variants(gtin):
+    """The stored forms a GTIN-14 may have (8, 12, 13 or 14 digits)."""
+    gtin14 = normalise_gtin(gtin)
+    return {gtin14[-length:] for length in (8, 12, 13, 14) if set(gtin14[:-length]) <= {"0"}}
+
+
+def _products_by_gtin(gtin):
+    return Product.objects.filter(gtin__in=_gtin_variants(gtin))
+
+
+def _render_trace(request, *, product, lot=None, stamp=None):
+    listing = listing_status(product)
+    context = {
+        "product": product,
+        "lot": lot,
+        "stamp": stamp,
+        "listing": listing,
+        "stars": listing.certificate.stars if listing.is_listable else None,
+        "star_range": range(listing.certificate.stars if listing.is_listable else 0),
+        "areas": list(lot.areas.all()) if lot else [],
+        "events": list(lot.events.all()) if lot else [],
+        "suspicious": is_suspicious(stamp) if stamp else False,
+        "page_url": links.public_url(request.path),
+    }
+    return render(request, "traceability/trace.html", context)
+
+
+@never_cache  # the status must be live, and every check of a stamp is counted
+def trace_product(request, gtin=None, code=None):
+    try:
+        products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
+    except ValidationError:
+        return _not_found(request, BAD_GTIN)
+    product = products.select_related("producer", "ocop_group").prefetch_related(_certificates()).first()
+    if product is None:
+        return _not_found(request, NOT_GENUINE)
+    return _render_trace(request, product=product)
+
+
+def _lot(gtin, code, lot_code):
+    products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
+    return (
+        Lot.objects.filter(product__in=products, code=lot_code)
+        .select_related("product__producer", "product__ocop_group")
+        .prefetch_related(_certificates("product__"), _areas(), "events")
+        .first()
+    )
+
+
+@never_cache
+def trace_lot(request, lot_code, gtin=None, code=None):
+    try:
+        lot = _lot(gtin, code, lot_code)
+    except ValidationError:
+        return _not_found(request, BAD_GTIN)
+    if lot is None:
+        return _not_found(request, NOT_GENUINE)
+    return _render_trace(request, product=lot.product, lot=lot)
+
+
+@never_cache
+def trace_stamp(request, serial, gtin=None, lot_code=None):
+    stamp = (
+        Stamp.objects.filter(serial=serial)
+        .select_related(*PRODUCT_RELATED)
+        .prefetch_related(_certificates("lot__product__"), _areas("lot__"), "lot__events")
+        .first()
+    )
+    if stamp is None:
+        return _not_found(request, NOT_GENUINE)
+    if gtin is not None:  # the printed link must match the stamp's own product and lot
+        try:
+            matches = stamp.lot.product.gtin in _gtin_variants(gtin) and stamp.lot.code == lot_code
+        except ValidationError:
+            return _not_found(request, BAD_GTIN)
+        if not matches:
+            return _not_found(request, NOT_GENUINE)
+    scan_record(stamp=stamp, request=request)
+    return _render_trace(request, product=stamp.lot.product, lot=stamp.lot, stamp=stamp)
+
+
+QR_RENDERERS = {"png": (qr_png, "image/png"), "svg": (qr_svg, "image/svg+xml")}
+
+
+def _qr_response(url, fmt):
+    render_qr, content_type = QR_RENDERERS[fmt]
+    response = HttpResponse(render_qr(url), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def product_qr(request, code, fmt):
+    product = Product.objects.filter(upc=code).only("upc", "gtin").first()
+    if product is None:
+        raise Http404
+    return _qr_response(links.public_url(links.product_trace_path(product)), fmt)
+
+
+def lot_qr(request, code, lot_code, fmt):
+    lot = Lot.objects.filter(product__upc=code, code=lot_code).select_related("product").first()
+    if lot is None:
+        raise Http404
+    return _qr_response(links.public_url(links.lot_trace_path(lot)), fmt)
+
+
+def stamp_qr(request, serial, fmt):
+    stamp = Stamp.objects.filter(serial=serial).select_related("lot__product").first()
+    if stamp is None:
+        raise Http404
+    return _qr_response(links.public_url(links.stamp_trace_path(stamp)), fmt)
