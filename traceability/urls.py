@@ -13,5 +13,9 @@ urlpatterns = [
     path("q/<str:serial>", views.trace_stamp, name="trace-stamp"),
     re_path(r"^qr/product/(?P<code>[^/]+)\.(?P<fmt>png|svg)$", views.product_qr, name="qr-product"),
     re_path(r"^qr/lot/(?P<code>[^/]+)/(?P<lot_code>[^/]+)\.(?P<fmt>png|svg)$", views.lot_qr, name="qr-lot"),
+    re_path(
+        r"^qr/lot/(?P<code>[^/]+)/(?P<lot_code>[^/]+)/stamps\.pdf$", views.stamp_sheet, name="stamp-sheet"
+    ),
+    re_path(r"^qr/lot/(?P<code>[^/]+)/(?P<lot_code>[^/]+)/epcis\.jsonld$", views.lot_epcis, name="lot-epcis"),
     re_path(r"^qr/stamp/(?P<serial>[^/]+)\.(?P<fmt>png|svg)$", views.stamp_qr, name="qr-stamp"),
 ]

@@ -6,7 +6,7 @@ code or a GTIN with a wrong check digit answers 404 with a page saying so.
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,9 +15,11 @@ from catalogue.certification import listing_status
 from catalogue.gtin import normalise_gtin
 from catalogue.models import Certificate, Product
 from traceability import links
+from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, RawMaterialArea, Stamp
 from traceability.qr import qr_png, qr_svg
 from traceability.services import is_suspicious, scan_record
+from traceability.sheets import stamp_sheet_pdf
 
 NOT_GENUINE = _("Không tìm thấy mã này trong hệ thống OCOP Market: đây có thể không phải tem chính hãng.")
 BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra): mã này không phải mã chính hãng.")
@@ -147,3 +149,35 @@ def stamp_qr(request, serial, fmt):
     if stamp is None:
         raise Http404
     return _qr_response(links.public_url(links.stamp_trace_path(stamp)), fmt)
+
+
+def can_print_stamps(user, product) -> bool:
+    """Staff, or a user of the product's own producer (Oscar partner users)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return product.producer_id is not None and product.producer.partner.users.filter(pk=user.pk).exists()
+
+
+def stamp_sheet(request, code, lot_code):
+    """The lot's unit stamps as a printable A4 PDF, for its producer's users and staff only."""
+    lots = Lot.objects.filter(product__upc=code, code=lot_code)
+    lot = lots.select_related("product__producer__partner").first()
+    if lot is None or not can_print_stamps(request.user, lot.product):
+        raise Http404  # same answer whether the lot exists or not: no probing other producers' lots
+    stamps = list(lot.stamps.order_by("pk").select_related("lot__product"))
+    listing = listing_status(lot.product)
+    pdf = stamp_sheet_pdf(
+        stamps, title=lot.product.title, stars=listing.certificate.stars if listing.is_listable else None
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="tem-{lot.product.upc}-{lot.code}.pdf"'
+    return response
+
+
+def lot_epcis(request, code, lot_code):
+    lot = Lot.objects.filter(product__upc=code, code=lot_code).select_related("product").first()
+    if lot is None:
+        raise Http404
+    return JsonResponse(lot_epcis_document(lot), content_type="application/ld+json")

@@ -1,0 +1,94 @@
+import io
+
+import pytest
+import zxingcpp
+from django.core.management import CommandError, call_command
+from PIL import Image
+
+from tests.factories import LotFactory, ProductFactory
+from traceability.models import Stamp
+from traceability.services import stamps_generate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lot():
+    return LotFactory(product=ProductFactory(gtin="8930000000019"), code="L2026-07")
+
+
+def _sheet_url(lot):
+    return f"/qr/lot/{lot.product.upc}/{lot.code}/stamps.pdf"
+
+
+def test_generate_stamps_creates_unique_random_serials(lot):
+    call_command("generate_stamps", lot.product.upc, lot.code, count=500)
+
+    serials = list(Stamp.objects.filter(lot=lot).values_list("serial", flat=True))
+    assert len(serials) == len(set(serials)) == 500
+
+
+def test_generate_stamps_rejects_a_bad_count_or_unknown_lot(lot):
+    with pytest.raises(CommandError):
+        call_command("generate_stamps", lot.product.upc, lot.code, count=0)
+    with pytest.raises(CommandError):
+        call_command("generate_stamps", lot.product.upc, "NO-SUCH-LOT", count=5)
+
+
+def test_producer_user_downloads_a_sheet_whose_codes_scan(client, django_user_model, lot):
+    stamps = stamps_generate(lot=lot, count=45)
+    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
+    lot.product.producer.partner.users.add(user)
+    client.force_login(user)
+
+    response = client.get(_sheet_url(lot))
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Type"] == "application/pdf"
+    assert {s.serial for s in stamps} <= {s.serial for s in Stamp.objects.filter(lot=lot)}
+
+
+def test_another_producers_user_and_anonymous_get_404_for_the_sheet(client, django_user_model, lot):
+    stamps_generate(lot=lot, count=3)
+    assert client.get(_sheet_url(lot)).status_code == 404
+    other = django_user_model.objects.create_user("other", "other@example.vn", "pw")
+    ProductFactory().producer.partner.users.add(other)
+    client.force_login(other)
+
+    assert client.get(_sheet_url(lot)).status_code == 404
+
+
+def test_sheet_qr_codes_decode_to_trace_urls():
+    from types import SimpleNamespace
+
+    from traceability.services import new_serial
+    from traceability.sheets import _qr_image
+
+    lot = SimpleNamespace(code="L1", product=SimpleNamespace(gtin="8930000000019", upc="X"))
+    stamp = SimpleNamespace(lot=lot, serial=new_serial())
+    from traceability.links import public_url, stamp_trace_path
+
+    url = public_url(stamp_trace_path(stamp))
+    image = _qr_image(url, 5).convert("L").resize((450, 450), Image.NEAREST)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+
+    assert zxingcpp.read_barcodes(Image.open(buffer))[0].text == url
+
+
+def test_lot_events_export_as_epcis_2_json_ld(client, lot):
+    from traceability.models import TraceEvent
+
+    for step, day in (("processing", "02"), ("packing", "03")):
+        TraceEvent.objects.create(lot=lot, step=step, occurred_at=f"2026-03-{day}T08:00+07:00", place="Xưởng")
+
+    response = client.get(f"/qr/lot/{lot.product.upc}/{lot.code}/epcis.jsonld")
+    document = response.json()
+
+    assert response["Content-Type"] == "application/ld+json"
+    assert document["type"] == "EPCISDocument" and document["schemaVersion"] == "2.0"
+    events = document["epcisBody"]["eventList"]
+    assert [e["bizStep"] for e in events] == ["transforming", "packing"]
+    assert events[0]["eventTimeZoneOffset"] == "+07:00"
+    assert events[0]["quantityList"][0]["epcClass"].endswith("/01/08930000000019/10/L2026-07")
