@@ -75,7 +75,3 @@ def is_suspicious(stamp) -> bool:
     return (
         stamp.scan_count > settings.SCAN_WARNING_COUNT or stamp.client_count > settings.SCAN_WARNING_CLIENTS
     )
-
-
-def flagged_stamps():
-    return Stamp.objects.filter(suspicious_q()).select_related("lot__product").order_by("-scan_count")

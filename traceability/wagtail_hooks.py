@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
+from traceability.services import suspicious_q
+
+
+class RawMaterialAreaViewSet(SnippetViewSet):
+    model = RawMaterialArea
+    icon = "site"
+    menu_label = _("Vùng nguyên liệu")
+    list_display = ["name", "producer", "kind", "area_code", "hectares"]
+    list_filter = ["kind", "province_code"]
+
+
+class AreaStandardViewSet(SnippetViewSet):
+    model = AreaStandard
+    icon = "success"
+    menu_label = _("Tiêu chuẩn vùng nguyên liệu")
+    list_display = ["area", "standard", "certificate_number", "issuer", "valid_until"]
+    list_filter = ["standard"]
+
+
+class LotViewSet(SnippetViewSet):
+    model = Lot
+    icon = "list-ul"
+    menu_label = _("Lô sản xuất")
+    list_display = ["code", "product", "produced_on", "expires_on", "quantity"]
+
+
+class TraceEventViewSet(SnippetViewSet):
+    model = TraceEvent
+    icon = "time"
+    menu_label = _("Sự kiện truy xuất")
+    list_display = ["lot", "step", "occurred_at", "place"]
+    list_filter = ["step"]
+
+
+class FlaggedStampViewSet(SnippetViewSet):
+    """Serials scanned suspiciously often or widely: candidates for copied stamps."""
+
+    model = Stamp
+    icon = "warning"
+    menu_label = _("Tem nghi sao chép")
+    list_display = ["serial", "lot", "scan_count", "client_count", "first_scanned_at"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Stamp.objects.filter(suspicious_q()).select_related("lot__product").order_by("-scan_count")
+
+
+class TraceabilityViewSetGroup(SnippetViewSetGroup):
+    items = (RawMaterialAreaViewSet, AreaStandardViewSet, LotViewSet, TraceEventViewSet, FlaggedStampViewSet)
+    menu_icon = "link"
+    menu_label = _("Truy xuất nguồn gốc")
+    menu_order = 295
+
+
+register_snippet(TraceabilityViewSetGroup)
