@@ -1,6 +1,10 @@
 from django.core.management.base import BaseCommand
 
 from catalogue.demo import seed_demo
+from catalogue.models import Product
+from traceability.demo import seed_traceability
+
+TRACED_PRODUCTS = 200  # lots, events and stamps for the first products of the real producers
 
 
 class Command(BaseCommand):
@@ -12,5 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, products, producers, **options):
         created = seed_demo(products=products, producers=producers)
+        first = Product.objects.filter(upc__lt=f"OCOP-{TRACED_PRODUCTS + 1:06d}").select_related("producer")
+        created["lots"] = seed_traceability(first.order_by("upc"))
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({summary} created)."))

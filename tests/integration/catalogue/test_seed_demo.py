@@ -1,8 +1,11 @@
 import pytest
 from django.core.management import call_command
-from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Certificate, Producer, Product, RecognitionDecision
+from catalogue.partner.models import StockRecord
+from traceability.models import Lot, Stamp, TraceEvent
+
+COUNTED = (Producer, Product, Certificate, RecognitionDecision, StockRecord, Lot, Stamp, TraceEvent)
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def _counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Producer, Product, Certificate, RecognitionDecision, StockRecord)
+        for model in COUNTED
     }
 
 
@@ -28,6 +31,8 @@ def test_seed_demo_builds_a_gated_catalogue_and_a_second_run_changes_nothing():
     assert Certificate.objects.filter(supersedes__isnull=False).exists()
     assert set(StockRecord.objects.values_list("price_currency", flat=True)) == {"VND"}
     assert Product.objects.filter(title="Thanh trà Hương Vân", producer__name="HTX NN Hương Vân").exists()
+    assert first["Lot"] > 0 and first["Stamp"] == 3 * first["Lot"]
+    assert Lot.objects.filter(areas__name="Ruộng muối Lý Nhơn").exists()
 
 
 def test_seed_demo_grows_to_a_larger_size_without_touching_existing_rows():
