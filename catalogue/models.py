@@ -114,7 +114,7 @@ class Product(AbstractProduct):
         _("tỉnh/thành phố xuất xứ"), choices=places.province_choices, null=True, blank=True, db_index=True
     )
     origin_commune_code = models.PositiveIntegerField(_("xã/phường xuất xứ"), null=True, blank=True)
-    gtin = models.CharField(_("mã GTIN"), max_length=14, blank=True, validators=[validate_gtin])
+    gtin = models.CharField(_("mã GTIN"), max_length=14, blank=True, db_index=True, validators=[validate_gtin])
 
     @property
     def origin_province_name(self):
