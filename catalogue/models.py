@@ -63,7 +63,15 @@ class Address(models.Model):
             raise ValidationError({"commune_code": _("Xã/phường không thuộc tỉnh/thành phố đã chọn.")})
 
 
-class Producer(Address):
+class Located(models.Model):
+    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Producer(Address, Located):
     """A chủ thể OCOP: the cooperative, company, farm or household that makes the products."""
 
     class Kind(models.TextChoices):
@@ -80,8 +88,6 @@ class Producer(Address):
     representative = models.CharField(_("người đại diện"), max_length=128, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     partner = models.OneToOneField(
         "partner.Partner", on_delete=models.PROTECT, related_name="producer", verbose_name=_("đối tác")
@@ -114,7 +120,9 @@ class Product(AbstractProduct):
         _("tỉnh/thành phố xuất xứ"), choices=places.province_choices, null=True, blank=True, db_index=True
     )
     origin_commune_code = models.PositiveIntegerField(_("xã/phường xuất xứ"), null=True, blank=True)
-    gtin = models.CharField(_("mã GTIN"), max_length=14, blank=True, db_index=True, validators=[validate_gtin])
+    gtin = models.CharField(
+        _("mã GTIN"), max_length=14, blank=True, db_index=True, validators=[validate_gtin]
+    )
 
     @property
     def origin_province_name(self):

@@ -4,10 +4,10 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Address, Producer, Product
+from catalogue.models import Address, Located, Producer, Product
 
 
-class RawMaterialArea(Address):
+class RawMaterialArea(Address, Located):
     """A vùng nguyên liệu: where the raw material of a product is grown, raised or gathered."""
 
     class Kind(models.TextChoices):
@@ -26,8 +26,6 @@ class RawMaterialArea(Address):
     code_issuer = models.CharField(_("cơ quan cấp mã"), max_length=255, blank=True)
     code_market = models.CharField(_("thị trường"), max_length=64, blank=True)
     code_issued_on = models.DateField(_("ngày cấp mã"), null=True, blank=True)
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
     boundary = models.JSONField(_("ranh giới (GeoJSON)"), null=True, blank=True)
     hectares = models.DecimalField(
         _("diện tích (ha)"), max_digits=10, decimal_places=2, null=True, blank=True,
