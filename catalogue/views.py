@@ -4,6 +4,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from catalogue.certification import listing_status
 from catalogue.models import Certificate, Product
+from traceability.links import product_trace_path
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -37,4 +38,5 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listing"] = self.listing
+        context["trace_path"] = product_trace_path(self.object)
         return context

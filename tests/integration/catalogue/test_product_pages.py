@@ -70,3 +70,12 @@ def test_renewed_product_shows_its_certificate_history(client):
 
     assert old.decision.number in page
     assert "Đã được thay thế" in page
+
+
+def test_product_page_links_to_its_trace_page(client):
+    product = ProductFactory(gtin="8930000000019")
+
+    page = client.get(product.get_absolute_url()).content.decode()
+
+    assert 'href="/01/08930000000019"' in page
+    assert client.get("/01/08930000000019").status_code == 200
