@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from tests.factories import LotFactory, ProductFactory
+from traceability.models import Stamp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def producer_user(django_user_model):
+    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def test_producer_generates_stamps_for_its_own_lot_and_sees_only_its_lots(client, producer_user):
+    own = LotFactory(product=ProductFactory())
+    own.product.producer.partner.users.add(producer_user)
+    other = LotFactory(product=ProductFactory())
+    client.force_login(producer_user)
+
+    page = client.get("/cms/ocop/stamps/").content.decode()
+    client.post("/cms/ocop/stamps/", {"lot": own.pk, "count": 25})
+
+    assert own.code in page and other.code not in page
+    assert Stamp.objects.filter(lot=own).count() == 25
+
+
+def test_producer_cannot_generate_stamps_for_another_producers_lot(client, producer_user):
+    ProductFactory().producer.partner.users.add(producer_user)
+    other = LotFactory(product=ProductFactory())
+    client.force_login(producer_user)
+
+    response = client.post("/cms/ocop/stamps/", {"lot": other.pk, "count": 5})
+
+    assert response.status_code == 404
+    assert not Stamp.objects.filter(lot=other).exists()
+
+
+def test_a_bad_count_creates_nothing(client, producer_user):
+    lot = LotFactory(product=ProductFactory())
+    lot.product.producer.partner.users.add(producer_user)
+    client.force_login(producer_user)
+
+    client.post("/cms/ocop/stamps/", {"lot": lot.pk, "count": -3})
+
+    assert not Stamp.objects.exists()
