@@ -1,8 +1,13 @@
 """Reads of listable products shaped for the storefront's pages."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+from datetime import date
 
-from catalogue.models import Certificate, Product
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from catalogue.certification import ListingStatus, certificate_status, local_today
+from catalogue.models import LIVE_STATUS_LABELS, Certificate, Product
 
 
 def products_for_cards():
@@ -17,3 +22,71 @@ def products_for_cards():
         )
         .order_by("-date_created", "-pk")
     )
+
+
+def products_with_certificates():
+    """Any product (listable or not) with what the gate and its pages read, in constant queries."""
+    return Product.objects.select_related("producer", "ocop_group", "product_class").prefetch_related(
+        Prefetch("certificates", queryset=Certificate.objects.select_related("decision"))
+    )
+
+
+@dataclass(frozen=True)
+class CertificateHistoryEntry:
+    """One certificate of a product with its live status on a given day."""
+
+    certificate: Certificate
+    status: str  # active | expired | revoked | superseded (certificate_status)
+    status_label: str
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == "active"
+
+
+def certificate_history(product, *, today: date | None = None) -> list[CertificateHistoryEntry]:
+    """A product's certificates, newest first, each with its live status.
+
+    Uses the prefetched ``certificates`` (with their decisions) when present, so a page that
+    prefetched them runs no further query; the status comes from the gate's certificate_status.
+    """
+    day = today or local_today()
+    certificates = sorted(
+        product.certificates.all(),
+        key=lambda c: (c.valid_from, c.decision.decision_date, c.pk),
+        reverse=True,
+    )
+    entries = []
+    for certificate in certificates:
+        status = certificate_status(certificate, day)
+        entries.append(CertificateHistoryEntry(certificate, status, str(LIVE_STATUS_LABELS[status])))
+    return entries
+
+
+def listing_status_message(listing: ListingStatus) -> str:
+    """Say in one Vietnamese sentence why a product is (not) on sale, dates as dd/mm/yyyy.
+
+    The 410 page and the staff banner on the product page show this text as is.
+    """
+    certificate = listing.certificate
+    if listing.state == "expired":
+        return _("Chứng nhận OCOP đã hết hạn ngày %(date)s.") % {"date": _vn_date(certificate.valid_until)}
+    if listing.state == "revoked":
+        message = _("Chứng nhận OCOP đã bị thu hồi ngày %(date)s theo quyết định số %(number)s.") % {
+            "date": _vn_date(certificate.revoked_on),
+            "number": certificate.revocation_decision_number,
+        }
+        if certificate.revocation_reason:
+            message += f" {_('Lý do:')} {certificate.revocation_reason.rstrip('.')}."
+        return message
+    if listing.state == "superseded":
+        return _("Chứng nhận OCOP này đã được thay thế và không còn hiệu lực.")
+    if listing.state == "withdrawn":
+        return _("Sản phẩm đã ngừng kinh doanh trên OCOP Market.")
+    if listing.state == "not_certified":
+        return _("Sản phẩm chưa có chứng nhận OCOP còn hiệu lực (3 sao trở lên).")
+    return _("Sản phẩm đang được bán với chứng nhận OCOP còn hiệu lực.")
+
+
+def _vn_date(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""

@@ -1,10 +1,29 @@
-from django.db.models import Prefetch
 from django.shortcuts import render
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from catalogue.certification import listing_status
-from catalogue.models import Certificate, Product
+from catalogue.selectors import certificate_history, products_with_certificates
 from traceability.links import product_trace_path
+
+GONE_TEMPLATE_NAME = "oscar/catalogue/gone.html"
+
+
+def gone_unless_listable(request, product, listing=None):
+    """The 410 response for a public product that fails the gate (staff excepted), else None."""
+    listing = listing or listing_status(product)
+    if product.is_public and not listing.is_listable and not request.user.is_staff:
+        return render_product_gone(request, product, listing)
+    return None
+
+
+def render_product_gone(request, product, listing, template_name=GONE_TEMPLATE_NAME):
+    """Answer 410 Gone with why: the status sentence and the certificate history, no price."""
+    context = {
+        "product": product,
+        "listing": listing,
+        "certificate_history": certificate_history(product),
+    }
+    return render(request, template_name, context, status=410)
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -14,29 +33,20 @@ class ProductDetailView(OscarProductDetailView):
     A product its producer switched off (is_public) stays a plain 404, as in Oscar.
     """
 
-    gone_template_name = "oscar/catalogue/gone.html"
-
     def get_queryset(self):
-        return Product.objects.select_related("producer", "ocop_group", "product_class").prefetch_related(
-            Prefetch("certificates", queryset=Certificate.objects.select_related("decision"))
-        )
+        return products_with_certificates()
 
     def get(self, request, *args, **kwargs):
         self.object = product = self.get_object()
         self.listing = listing_status(product)
-        if product.is_public and not self.listing.is_listable and not request.user.is_staff:
-            if redirect_to := self.redirect_if_necessary(request.path, product):
-                return redirect_to
-            return render(
-                request,
-                self.gone_template_name,
-                {"product": product, "listing": self.listing, "certificates": product.certificates.all()},
-                status=410,
-            )
+        # Every URL of the product (with or without its slug) is gone: no canonical redirect first.
+        if gone := gone_unless_listable(request, product, self.listing):
+            return gone
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["listing"] = self.listing
+        context["certificate_history"] = certificate_history(self.object)
         context["trace_path"] = product_trace_path(self.object)
         return context

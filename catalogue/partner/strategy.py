@@ -3,12 +3,13 @@
 Oscar's basket-add view and checkout accept any product id; the strategy's availability
 policy is the one place that can refuse a purchase (oscar.apps.partner.strategy), so the
 gate is plugged in here. Checkout re-validates every basket line through it before each step,
-including the final "place order" submission (CheckoutSessionMixin.check_basket_is_valid).
+including the final "place order" submission (CheckoutSessionMixin.check_basket_is_valid),
+and once more on locked rows when the order is written (catalogue/checkout/mixins.py).
 """
 
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability
-from oscar.apps.partner.strategy import Default as OscarDefault
+from oscar.apps.partner.strategy import NoTax, StockRequired, Structured, UseFirstStockRecord
 
 from catalogue.certification import is_listable
 
@@ -32,8 +33,12 @@ class ListingGateRequired:
         return super().availability_policy(product, stockrecord)
 
 
-class Default(ListingGateRequired, OscarDefault):
-    """First stock record, stock required, prices in VND that already include VAT (NoTax)."""
+class Default(ListingGateRequired, UseFirstStockRecord, StockRequired, NoTax, Structured):
+    """First stock record, stock required, prices in VND as sold.
+
+    Vietnamese retail prices already include VAT, so the tax-inclusive policy is NoTax:
+    incl_tax == excl_tax == the stock record's price, and totals are exact to the dong.
+    """
 
 
 class Selector:

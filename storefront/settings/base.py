@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "catalogue.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",

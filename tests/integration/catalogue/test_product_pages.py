@@ -1,6 +1,9 @@
 """Product URLs of products that fail the listing gate answer 410 with the reason."""
 
+from datetime import date
+
 import pytest
+from django.urls import reverse
 
 from tests.factories import CertificateFactory, ProductFactory
 
@@ -42,14 +45,61 @@ def test_expired_product_answers_410_saying_when_it_expired(client):
     assert f"hết hạn ngày {certificate.valid_until:%d/%m/%Y}" in response.content.decode()
 
 
-def test_two_star_product_answers_410(client):
+def test_two_star_product_answers_410_as_not_certified(client):
     product, _ = _with_certificate(two_stars=True)
-    assert client.get(product.get_absolute_url()).status_code == 410
+
+    response = client.get(product.get_absolute_url())
+
+    assert response.status_code == 410
+    assert "chưa có chứng nhận OCOP còn hiệu lực" in response.content.decode()
 
 
-def test_product_switched_off_by_its_producer_is_a_plain_404(client):
-    product = ProductFactory(is_public=False)
-    assert client.get(product.get_absolute_url()).status_code == 404
+def test_uncertified_product_answers_410_as_not_certified(client):
+    product = ProductFactory(uncertified=True)
+
+    response = client.get(product.get_absolute_url())
+
+    assert response.status_code == 410
+    assert "chưa có chứng nhận OCOP còn hiệu lực" in response.content.decode()
+
+
+@pytest.mark.parametrize("slug", ["", "wrong-slug"])
+def test_every_url_of_a_revoked_product_answers_410_without_a_redirect(client, slug):
+    product, _ = _with_certificate(revoked=True)
+
+    response = client.get(reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": product.pk}))
+
+    assert response.status_code == 410
+
+
+def test_slugless_url_of_a_listable_product_still_redirects_to_its_page(client):
+    product = ProductFactory()
+
+    response = client.get(reverse("catalogue:detail", kwargs={"product_slug": "", "pk": product.pk}))
+
+    assert response.status_code == 301 and response["Location"] == product.get_absolute_url()
+
+
+def test_gone_page_names_the_producer_and_lists_the_certificate_history_newest_first(client):
+    product, old = _with_certificate(expired=True)
+    newer = CertificateFactory(product=product, revoked=True, valid_from=date(2023, 2, 1))
+
+    page = client.get(product.get_absolute_url()).content.decode()
+
+    assert product.producer.name in page
+    assert "Lịch sử chứng nhận OCOP" in page
+    assert page.index(newer.decision.number) < page.index(old.decision.number)
+    assert "Đã thu hồi" in page and "Đã hết hạn" in page
+
+
+def test_review_pages_are_switched_off_so_they_cannot_show_a_gone_product(client):
+    """Oscar's review pages show price and stock; OSCAR_HIDDEN_FEATURES keeps them unrouted."""
+    product, _ = _with_certificate(revoked=True)
+
+    response = client.get(f"/catalogue/{product.slug}_{product.pk}/reviews/")
+
+    assert response.status_code == 404
+    assert "123.000" not in response.content.decode()
 
 
 def test_staff_still_see_a_revoked_product_with_its_status(admin_client):

@@ -1,0 +1,63 @@
+"""Order placement re-checks the purchase strategy on locked rows just before the order is written.
+
+Oscar re-validates basket lines (``check_basket_is_valid``) as a pre-condition when the
+"place order" request starts, before payment is taken (oscar.apps.checkout.session and
+views.PaymentDetailsView). A revocation committed after that check, or an order placed on a
+payment gateway's return, would slip through; so ``handle_order_placement`` runs the same
+strategy (the listing gate) again on freshly read, row-locked products and certificates in the
+transaction that writes the order. A revocation that commits first is seen; one that comes
+later waits for the order and takes effect on the next request.
+"""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
+from oscar.core.loading import get_class
+
+from catalogue.models import Certificate, Producer, Product
+
+UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
+
+
+class OrderPlacementMixin(CoreOrderPlacementMixin):
+    def handle_order_placement(self, order_number, user, basket, *args, **kwargs):
+        with transaction.atomic():
+            self.check_basket_is_still_purchasable(basket)
+            return super().handle_order_placement(order_number, user, basket, *args, **kwargs)
+
+    def check_basket_is_still_purchasable(self, basket):
+        """Raise UnableToPlaceOrder when the strategy now refuses a line of the basket."""
+        lines = list(basket.all_lines())
+        products = locked_products({line.product_id for line in lines if line.product_id})
+        strategy = self.request.strategy
+        for line in lines:
+            product = products.get(line.product_id)
+            if product is None:
+                raise UnableToPlaceOrder(_("Một sản phẩm trong giỏ hàng không còn tồn tại."))
+            info = strategy.fetch_for_product(product, stockrecord=line.stockrecord)
+            is_permitted, reason = info.availability.is_purchase_permitted(line.quantity)
+            if not is_permitted:
+                raise UnableToPlaceOrder(
+                    _("Không thể đặt mua «%(title)s». %(reason)s")
+                    % {"title": product.get_title(), "reason": reason}
+                )
+
+
+def locked_products(product_ids):
+    """Products with their producers and certificates read afresh under row locks (FOR UPDATE).
+
+    Producers are locked by a query of their own: PostgreSQL refuses FOR UPDATE on the
+    nullable side of the outer join that select_related("producer") would use.
+    """
+    products = {
+        product.pk: product
+        for product in Product.objects.select_for_update()
+        .filter(pk__in=product_ids)
+        .prefetch_related(Prefetch("certificates", queryset=Certificate.objects.select_for_update()))
+    }
+    producer_ids = {product.producer_id for product in products.values() if product.producer_id}
+    producers = Producer.objects.select_for_update().in_bulk(producer_ids)
+    for product in products.values():
+        product.producer = producers.get(product.producer_id)
+    return products
