@@ -18,11 +18,19 @@ AREAS = {
     "htx-nn-huong-van": ("Vườn thanh trà Hương Vân", RawMaterialArea.Kind.CROPS, "18.0", "vietgap"),
     "htx-nn-la-chu": ("Ruộng kiệu La Chử", RawMaterialArea.Kind.CROPS, "6.2", "vietgap"),
     "htx-hau-thanh-an": ("Bè hàu cửa sông Thạnh An", RawMaterialArea.Kind.AQUACULTURE, "9.0", "haccp"),
-    "htx-thuy-san-can-thanh": ("Vùng khai thác ven bờ Cần Thạnh", RawMaterialArea.Kind.HARVESTING, "40.0",
-                               "haccp"),
+    "htx-thuy-san-can-thanh": (
+        "Vùng khai thác ven bờ Cần Thạnh",
+        RawMaterialArea.Kind.HARVESTING,
+        "40.0",
+        "haccp",
+    ),
     "htx-rau-tra-que": ("Làng rau Trà Quế", RawMaterialArea.Kind.CROPS, "4.0", "organic"),
-    "cong-ty-sam-ngoc-linh": ("Vườn sâm dưới tán rừng Ngọc Linh", RawMaterialArea.Kind.CROPS, "25.0",
-                              "organic"),
+    "cong-ty-sam-ngoc-linh": (
+        "Vườn sâm dưới tán rừng Ngọc Linh",
+        RawMaterialArea.Kind.CROPS,
+        "25.0",
+        "organic",
+    ),
     "htx-mang-cau-ba-den": ("Vườn mãng cầu chân núi Bà Đen", RawMaterialArea.Kind.CROPS, "30.0", "globalgap"),
 }
 STEPS = [
@@ -45,17 +53,25 @@ def seed_traceability(products, *, stamps_per_lot=3) -> int:
         area = _area(product.producer, spec, today)
         code = f"L{today:%Y}-{product.pk % 1000:03d}"
         lot, is_new = Lot.objects.get_or_create(
-            product=product, code=code,
-            defaults={"produced_on": today - timedelta(days=20), "expires_on": today + timedelta(days=340),
-                      "quantity": 500},
+            product=product,
+            code=code,
+            defaults={
+                "produced_on": today - timedelta(days=20),
+                "expires_on": today + timedelta(days=340),
+                "quantity": 500,
+            },
         )
         if not is_new:
             continue
         lot.areas.add(area)
         start = timezone.make_aware(datetime.combine(lot.produced_on, time(7)))
         TraceEvent.objects.bulk_create(
-            TraceEvent(lot=lot, step=step, occurred_at=start + timedelta(days=day),
-                       place=area.name if step == TraceEvent.Step.HARVESTING else place)
+            TraceEvent(
+                lot=lot,
+                step=step,
+                occurred_at=start + timedelta(days=day),
+                place=area.name if step == TraceEvent.Step.HARVESTING else place,
+            )
             for step, day, place in STEPS
         )
         stamps_generate(lot=lot, count=stamps_per_lot)
@@ -66,7 +82,8 @@ def seed_traceability(products, *, stamps_per_lot=3) -> int:
 def _area(producer, spec, today):
     name, kind, hectares, standard = spec
     area, is_new = RawMaterialArea.objects.get_or_create(
-        producer=producer, name=name,
+        producer=producer,
+        name=name,
         defaults={
             "kind": kind,
             "hectares": Decimal(hectares),
@@ -82,8 +99,11 @@ def _area(producer, spec, today):
     )
     if is_new:
         AreaStandard.objects.create(
-            area=area, standard=standard, certificate_number=f"{standard.upper()}-{producer.pk:05d}",
-            issuer="Tổ chức chứng nhận Quacert", valid_from=today - timedelta(days=300),
+            area=area,
+            standard=standard,
+            certificate_number=f"{standard.upper()}-{producer.pk:05d}",
+            issuer="Tổ chức chứng nhận Quacert",
+            valid_from=today - timedelta(days=300),
             valid_until=today + timedelta(days=795),
         )
     return area

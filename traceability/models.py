@@ -28,7 +28,11 @@ class RawMaterialArea(Address, Located):
     code_issued_on = models.DateField(_("ngày cấp mã"), null=True, blank=True)
     boundary = models.JSONField(_("ranh giới (GeoJSON)"), null=True, blank=True)
     hectares = models.DecimalField(
-        _("diện tích (ha)"), max_digits=10, decimal_places=2, null=True, blank=True,
+        _("diện tích (ha)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
 
@@ -145,7 +149,10 @@ class Scan(models.Model):
     class Meta:
         verbose_name = _("lượt quét")
         verbose_name_plural = _("lượt quét")
-        indexes = [models.Index(fields=["stamp", "scanned_at"])]
+        indexes = [
+            models.Index(fields=["stamp", "scanned_at"]),
+            models.Index(fields=["stamp", "client"], name="scan_stamp_client_idx"),  # distinct clients
+        ]
 
     def __str__(self):
         return f"{self.stamp} @ {self.scanned_at:%d/%m/%Y %H:%M}"

@@ -7,7 +7,7 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -46,21 +46,28 @@ def client_fingerprint(request) -> str:
 
 
 def scan_record(*, stamp, request) -> bool:
-    """Log a check of a stamp's page, at most once a minute per client; return whether it was logged."""
+    """Log a check of a stamp's page, at most once per client and rate-limit window; return whether logged.
+
+    The rate limit lives in the cache (cheap, shared by workers when Redis is configured); the
+    number of distinct clients is recounted from the log inside the same UPDATE, so it stays right
+    whatever the cache forgets and costs no extra read.
+    """
     client = client_fingerprint(request)
     if not cache.add(f"scan:{stamp.serial}:{client}", 1, timeout=settings.SCAN_RATE_LIMIT_SECONDS):
         return False
-    new_client = cache.add(f"scan-client:{stamp.serial}:{client}", 1, timeout=None)
     now = timezone.now()
-    with transaction.atomic():
+    distinct_clients = (
+        Scan.objects.filter(stamp=OuterRef("pk")).values("stamp").annotate(n=Count("client", distinct=True))
+    )
+    with transaction.atomic(savepoint=False):  # inside a request's transaction, no extra SAVEPOINT
         Scan.objects.create(stamp=stamp, client=client)
         Stamp.objects.filter(pk=stamp.pk).update(
             scan_count=F("scan_count") + 1,
-            client_count=F("client_count") + int(new_client),
+            client_count=Subquery(distinct_clients.values("n")),
             first_scanned_at=Coalesce(F("first_scanned_at"), now),
         )
+    # The page shows the totals including this scan; the client count may lag by this one client.
     stamp.scan_count += 1
-    stamp.client_count += int(new_client)
     stamp.first_scanned_at = stamp.first_scanned_at or now
     return True
 

@@ -4,8 +4,11 @@ from traceability import views
 
 # GS1 Digital Link: /01/{gtin}[/10/{lot}[/21/{serial}]]; lot and serial are URL-encoded strings.
 urlpatterns = [
-    re_path(r"^01/(?P<gtin>[^/]+)/10/(?P<lot_code>[^/]+)/21/(?P<serial>[^/]+)/?$", views.trace_stamp,
-            name="trace-gs1-stamp"),
+    re_path(
+        r"^01/(?P<gtin>[^/]+)/10/(?P<lot_code>[^/]+)/21/(?P<serial>[^/]+)/?$",
+        views.trace_stamp,
+        name="trace-gs1-stamp",
+    ),
     re_path(r"^01/(?P<gtin>[^/]+)/10/(?P<lot_code>[^/]+)/?$", views.trace_lot, name="trace-gs1-lot"),
     re_path(r"^01/(?P<gtin>[^/]+)/?$", views.trace_product, name="trace-gs1-product"),
     path("q/p/<str:code>", views.trace_product, name="trace-product"),

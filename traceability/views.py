@@ -4,11 +4,16 @@ A known code always answers 200 with the live certification status, whatever it 
 code or a GTIN with a wrong check digit answers 404 with a page saying so.
 """
 
+from functools import wraps
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from catalogue.certification import listing_status
@@ -21,6 +26,7 @@ from traceability.qr import qr_png, qr_svg
 from traceability.services import is_suspicious, scan_record
 from traceability.sheets import stamp_sheet_pdf
 
+# Lazy: translated per request into the visitor's language, not once at import.
 NOT_GENUINE = _("Không tìm thấy mã này trong hệ thống OCOP Market: đây có thể không phải tem chính hãng.")
 BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra): mã này không phải mã chính hãng.")
 
@@ -33,6 +39,26 @@ def _certificates(prefix=""):
 
 def _areas(prefix=""):
     return Prefetch(f"{prefix}areas", queryset=RawMaterialArea.objects.prefetch_related("standards"))
+
+
+def query_language(view):
+    """Honour ?lang=en|vi on a trace page, so a printed or shared link can open in English.
+
+    The choice only lasts for the request; the header switch (set_language) makes it stick.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            return view(request, *args, **kwargs)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+    return wrapper
 
 
 def _not_found(request, message):
@@ -67,6 +93,8 @@ def _render_trace(request, *, product, lot=None, stamp=None):
 
 
 @never_cache  # the status must be live, and every check of a stamp is counted
+@transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
+@query_language
 def trace_product(request, gtin=None, code=None):
     try:
         products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
@@ -89,6 +117,8 @@ def _lot(gtin, code, lot_code):
 
 
 @never_cache
+@transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
+@query_language
 def trace_lot(request, lot_code, gtin=None, code=None):
     try:
         lot = _lot(gtin, code, lot_code)
@@ -100,6 +130,8 @@ def trace_lot(request, lot_code, gtin=None, code=None):
 
 
 @never_cache
+@transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
+@query_language
 def trace_stamp(request, serial, gtin=None, lot_code=None):
     stamp = (
         Stamp.objects.filter(serial=serial)

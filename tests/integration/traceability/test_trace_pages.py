@@ -3,6 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import zxingcpp
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
@@ -30,13 +32,18 @@ def stamp(settings):
     product = ProductFactory(title="Muối hạt Cần Giờ", gtin=GTIN13)
     area = RawMaterialAreaFactory(producer=product.producer)
     AreaStandard.objects.create(
-        area=area, standard="vietgap", certificate_number="VG-0912", issuer="Trung tâm Chất lượng NLS",
-        valid_from="2025-01-01", valid_until="2028-01-01",
+        area=area,
+        standard="vietgap",
+        certificate_number="VG-0912",
+        issuer="Trung tâm Chất lượng NLS",
+        valid_from="2025-01-01",
+        valid_until="2028-01-01",
     )
     lot = LotFactory(product=product, code="L2026-01")
     lot.areas.add(area)
-    TraceEvent.objects.create(lot=lot, step="harvesting", occurred_at="2026-03-02T06:00+07:00",
-                              place="Ruộng muối Lý Nhơn")
+    TraceEvent.objects.create(
+        lot=lot, step="harvesting", occurred_at="2026-03-02T06:00+07:00", place="Ruộng muối Lý Nhơn"
+    )
     return StampFactory(lot=lot)
 
 
@@ -82,7 +89,9 @@ def test_serial_under_another_lot_is_not_genuine(client, stamp):
 
 def test_revoked_product_turns_its_trace_page_red_on_the_next_request_but_still_answers(client, stamp):
     Certificate.objects.filter(product=stamp.lot.product).update(
-        status=Certificate.Status.REVOKED, revoked_on=local_today(), revocation_decision_number="66/QĐ-UBND",
+        status=Certificate.Status.REVOKED,
+        revoked_on=local_today(),
+        revocation_decision_number="66/QĐ-UBND",
         revocation_reason="Vi phạm an toàn thực phẩm",
     )
 
@@ -145,3 +154,54 @@ def test_expired_product_page_says_when_it_expired(client):
     page = client.get(links.product_trace_path(product)).content.decode()
 
     assert f"hết hạn ngày {certificate.valid_until:%d/%m/%Y}" in page
+
+
+def test_unit_page_costs_at_most_five_reads_plus_the_scan_write(client, stamp, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5 + 2):  # the write: one INSERT into the log, one UPDATE of totals
+        assert client.get(links.stamp_trace_path(stamp)).status_code == 200
+
+
+def test_a_rate_limited_repeat_view_only_reads(client, stamp, django_assert_max_num_queries):
+    client.get(links.stamp_trace_path(stamp))
+    with django_assert_max_num_queries(5):
+        client.get(links.stamp_trace_path(stamp))
+
+
+def test_distinct_clients_are_counted_from_the_log_not_the_cache(client, stamp):
+    url = links.stamp_trace_path(stamp)
+    client.get(url)
+    cache.clear()  # a restarted worker or an evicted key must not make a known client new again
+    client.get(url)
+    client.get(url, REMOTE_ADDR="203.0.113.7")
+
+    stamp.refresh_from_db()
+    assert (stamp.scan_count, stamp.client_count) == (3, 2)
+
+
+def test_lang_parameter_shows_the_page_in_english(client, stamp):
+    page = client.get(links.stamp_trace_path(stamp), {"lang": "en"}).content.decode()
+
+    assert '<html lang="en">' in page and "Genuine OCOP product" in page
+
+
+def test_unknown_serial_page_is_translated_too(client):
+    page = client.get("/q/not-a-real-serial", {"lang": "en"}).content.decode()
+
+    assert "Code not genuine" in page and "may not be genuine" in page
+
+
+def test_lot_page_lists_its_areas_without_counting_a_scan(client, stamp):
+    response = client.get(links.lot_trace_path(stamp.lot))
+
+    assert response.status_code == 200 and "Ruộng muối Lý Nhơn" in response.content.decode()
+    assert not Scan.objects.exists()
+
+
+def test_an_event_attachment_is_linked_from_the_timeline(client, stamp):
+    event = stamp.lot.events.get()
+    event.attachment = SimpleUploadedFile("phieu-kiem-nghiem.pdf", b"%PDF-1.4 test", "application/pdf")
+    event.save()
+
+    page = client.get(links.lot_trace_path(stamp.lot)).content.decode()
+
+    assert event.attachment.url in page and "Tài liệu kèm theo (PDF)" in page
