@@ -8,26 +8,28 @@ from django.utils.translation import gettext as _
 
 from catalogue.certification import ListingStatus, certificate_status, local_today
 from catalogue.models import LIVE_STATUS_LABELS, Certificate, Product
+from storefront.formats import vn_date
 
 
-def products_for_cards():
-    """Listable products with everything a product card shows, in a constant number of queries."""
-    return (
-        Product.objects.browsable()
-        .select_related("producer", "ocop_group", "product_class")
-        .prefetch_related(
-            "images",
-            "stockrecords",
-            Prefetch("certificates", queryset=Certificate.objects.select_related("decision")),
-        )
-        .order_by("-date_created", "-pk")
-    )
+def certificates_with_decisions(prefix: str = "") -> Prefetch:
+    """Prefetch a product's certificates with their decisions (``prefix`` reaches it via a relation)."""
+    return Prefetch(f"{prefix}certificates", queryset=Certificate.objects.select_related("decision"))
 
 
 def products_with_certificates():
     """Any product (listable or not) with what the gate and its pages read, in constant queries."""
     return Product.objects.select_related("producer", "ocop_group", "product_class").prefetch_related(
-        Prefetch("certificates", queryset=Certificate.objects.select_related("decision"))
+        certificates_with_decisions()
+    )
+
+
+def products_for_cards():
+    """Listable products with everything a product card shows, in a constant number of queries."""
+    return (
+        products_with_certificates()
+        .browsable()
+        .prefetch_related("images", "stockrecords")
+        .order_by("-date_created", "-pk")
     )
 
 
@@ -70,10 +72,10 @@ def listing_status_message(listing: ListingStatus) -> str:
     """
     certificate = listing.certificate
     if listing.state == "expired":
-        return _("Chứng nhận OCOP đã hết hạn ngày %(date)s.") % {"date": _vn_date(certificate.valid_until)}
+        return _("Chứng nhận OCOP đã hết hạn ngày %(date)s.") % {"date": vn_date(certificate.valid_until)}
     if listing.state == "revoked":
         message = _("Chứng nhận OCOP đã bị thu hồi ngày %(date)s theo quyết định số %(number)s.") % {
-            "date": _vn_date(certificate.revoked_on),
+            "date": vn_date(certificate.revoked_on),
             "number": certificate.revocation_decision_number,
         }
         if certificate.revocation_reason:
@@ -87,6 +89,3 @@ def listing_status_message(listing: ListingStatus) -> str:
         return _("Sản phẩm chưa có chứng nhận OCOP còn hiệu lực (3 sao trở lên).")
     return _("Sản phẩm đang được bán với chứng nhận OCOP còn hiệu lực.")
 
-
-def _vn_date(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""

@@ -7,13 +7,12 @@ answers whatever its status, so anyone holding one can check its certificate.
 from datetime import date
 from math import ceil
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 
 from catalogue.certification import certificate_status, is_listable
-from catalogue.models import Certificate, Producer, Product
-from catalogue.selectors import products_for_cards
+from catalogue.models import Producer, Product
+from catalogue.selectors import products_for_cards, products_with_certificates
 from search.forms import ProductFilterForm
 from storefront import places
 from traceability.links import product_qr_path, product_trace_path, public_url
@@ -193,9 +192,7 @@ def list_products(
 @api.get("/products/{code}/", response=ProductOut, tags=["products"])
 def get_product(request, code: str):
     """Any product by its code, listable or not, with its live certificate status."""
-    products = Product.objects.select_related("producer", "ocop_group").prefetch_related(
-        "stockrecords", Prefetch("certificates", queryset=Certificate.objects.select_related("decision"))
-    )
+    products = products_with_certificates().prefetch_related("stockrecords")
     return _product(get_object_or_404(products, upc=code))
 
 

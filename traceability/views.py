@@ -18,7 +18,8 @@ from django.views.decorators.cache import never_cache
 
 from catalogue.certification import listing_status
 from catalogue.gtin import normalise_gtin
-from catalogue.models import Certificate, Product
+from catalogue.models import Product
+from catalogue.selectors import certificates_with_decisions
 from traceability import links
 from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, RawMaterialArea, Stamp
@@ -31,10 +32,6 @@ NOT_GENUINE = _("Không tìm thấy mã này trong hệ thống OCOP Market: đ�
 BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra): mã này không phải mã chính hãng.")
 
 PRODUCT_RELATED = ("lot__product__producer", "lot__product__ocop_group")
-
-
-def _certificates(prefix=""):
-    return Prefetch(f"{prefix}certificates", queryset=Certificate.objects.select_related("decision"))
 
 
 def _areas(prefix=""):
@@ -100,7 +97,8 @@ def trace_product(request, gtin=None, code=None):
         products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
-    product = products.select_related("producer", "ocop_group").prefetch_related(_certificates()).first()
+    products = products.select_related("producer", "ocop_group")
+    product = products.prefetch_related(certificates_with_decisions()).first()
     if product is None:
         return _not_found(request, NOT_GENUINE)
     return _render_trace(request, product=product)
@@ -111,7 +109,7 @@ def _lot(gtin, code, lot_code):
     return (
         Lot.objects.filter(product__in=products, code=lot_code)
         .select_related("product__producer", "product__ocop_group")
-        .prefetch_related(_certificates("product__"), _areas(), "events")
+        .prefetch_related(certificates_with_decisions("product__"), _areas(), "events")
         .first()
     )
 
@@ -136,7 +134,7 @@ def trace_stamp(request, serial, gtin=None, lot_code=None):
     stamp = (
         Stamp.objects.filter(serial=serial)
         .select_related(*PRODUCT_RELATED)
-        .prefetch_related(_certificates("lot__product__"), _areas("lot__"), "lot__events")
+        .prefetch_related(certificates_with_decisions("lot__product__"), _areas("lot__"), "lot__events")
         .first()
     )
     if stamp is None:

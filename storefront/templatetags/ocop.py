@@ -4,6 +4,7 @@ from django import template
 from oscar.templatetags.currency_filters import currency
 
 from catalogue.certification import is_listable
+from storefront.formats import vn_date
 
 register = template.Library()
 
@@ -14,15 +15,7 @@ def vnd(amount):
     return currency(amount, "VND")
 
 
-@register.filter
-def vndate(value):
-    """Dates as dd/mm/yyyy, the Vietnamese way, whatever the page language."""
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-@register.filter
-def certificate_status_label(certificate):
-    return certificate.live_status()
+register.filter("vndate", vn_date)
 
 
 def listable_stars(product):
