@@ -5,12 +5,12 @@ from catalogue.certification import certificate_valid_on_q, listable_q, local_to
 
 
 class ProductQuerySet(OscarProductQuerySet):
-    def browsable(self):
-        """Canonical products that pass the OCOP listing gate today.
+    def browsable(self, day=None):
+        """Canonical products that pass the OCOP listing gate on ``day`` (today by default).
 
         Oscar's lists, offers, history and alerts all call this, so the gate reaches them.
         """
-        return super().browsable().filter(listable_q())
+        return super().browsable().filter(listable_q(day))
 
     def listable(self, day=None):
         return self.filter(listable_q(day))

@@ -1,13 +1,20 @@
-"""The filters of the storefront's product lists (catalogue, categories, search)."""
+"""The filters of the storefront's product lists (catalogue, categories, search) and of the API."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.search.forms import *  # noqa: F403  keep Oscar's forms (the header search box)
 
 from catalogue.models import ProductGroup
+from search.backends.base import SearchQuery
 from storefront import places
 
 STAR_CHOICES = [("", _("Tất cả hạng sao")), ("5", "5★"), ("4", "4★"), ("3", "3★")]
+SORT_CHOICES = [
+    ("relevance", _("Phù hợp nhất")),
+    ("stars", _("Nhiều sao nhất")),
+    ("price", _("Giá thấp đến cao")),
+    ("-price", _("Giá cao đến thấp")),
+    ("newest", _("Mới nhất")),
+]
 
 
 class ProductFilterForm(forms.Form):
@@ -25,22 +32,26 @@ class ProductFilterForm(forms.Form):
     province = forms.TypedChoiceField(
         label=_("Tỉnh/thành phố"), coerce=int, empty_value=None, required=False
     )
+    sort = forms.ChoiceField(label=_("Sắp xếp"), choices=SORT_CHOICES, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = [("", _("Tất cả tỉnh/thành")), *places.province_choices()]
 
-    def filter(self, products):
-        """Narrow an already gated product queryset by the chosen filters."""
-        if not self.is_valid():
-            return products
-        data = self.cleaned_data
-        if data["q"]:
-            products = products.filter(title__icontains=data["q"])
-        if data["stars"]:
-            products = products.with_stars(data["stars"])
-        if data["group"]:
-            products = products.filter(ocop_group=data["group"])
-        if data["province"]:
-            products = products.filter(origin_province_code=data["province"])
-        return products
+    def to_query(self, *, page=1, per_page=24, category_ids=(), with_facets=True) -> SearchQuery:
+        """The search these filters ask for; a filter with an invalid value is left out."""
+        self.is_valid()  # a bound form's cleaned_data then holds the fields that are valid
+        data = getattr(self, "cleaned_data", {})
+        text = data.get("q") or ""
+        group = data.get("group")
+        return SearchQuery(
+            text=text,
+            stars=data.get("stars"),
+            group=group.code if group else "",
+            province=data.get("province"),
+            category_ids=tuple(category_ids),
+            sort=data.get("sort") or ("relevance" if text else "newest"),
+            page=page,
+            per_page=per_page,
+            with_facets=with_facets,
+        )

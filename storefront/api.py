@@ -12,8 +12,9 @@ from ninja import NinjaAPI, Schema
 
 from catalogue.certification import certificate_status, is_listable
 from catalogue.models import Producer, Product
-from catalogue.selectors import products_for_cards, products_with_certificates
+from catalogue.selectors import products_with_certificates
 from search.forms import ProductFilterForm
+from search.service import search_products
 from storefront import places
 from traceability.links import product_qr_path, product_trace_path, public_url
 
@@ -152,12 +153,18 @@ def _product(product):
 
 
 def _page(request, queryset, number, size, serialise):
-    size = max(1, min(size, MAX_PAGE_SIZE))
-    count = queryset.count()
-    pages = max(1, ceil(count / size))
-    number = max(1, min(number, pages))
+    size, number, pages = _page_numbers(queryset.count(), number, size)
     items = queryset[(number - 1) * size : number * size]
+    return _page_body(request, queryset.count(), number, pages, [serialise(item) for item in items])
 
+
+def _page_numbers(count, number, size):
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    pages = max(1, ceil(count / size))
+    return size, max(1, min(number, pages)), pages
+
+
+def _page_body(request, count, number, pages, results):
     def link(n):
         if not 1 <= n <= pages or n == number:
             return None
@@ -171,7 +178,7 @@ def _page(request, queryset, number, size, serialise):
         "pages": pages,
         "next": link(number + 1),
         "previous": link(number - 1),
-        "results": [serialise(item) for item in items],
+        "results": results,
     }
 
 
@@ -186,7 +193,14 @@ def list_products(
     form = ProductFilterForm({"q": q, "stars": stars or "", "group": group, "province": province})
     if not form.is_valid():
         return _page(request, Product.objects.none(), 1, page_size, _product)
-    return _page(request, form.filter(products_for_cards()), page, page_size, _product)
+    size, number = max(1, min(page_size, MAX_PAGE_SIZE)), max(1, page)
+    found = search_products(form.to_query(page=number, per_page=size, with_facets=False))
+    _, last_number, pages = _page_numbers(found.results.total, number, size)
+    if last_number != number:  # past the end: answer the last page
+        number, found = last_number, search_products(
+            form.to_query(page=last_number, per_page=size, with_facets=False)
+        )
+    return _page_body(request, found.results.total, number, pages, [_product(p) for p in found.products])
 
 
 @api.get("/products/{code}/", response=ProductOut, tags=["products"])

@@ -1,4 +1,5 @@
 from search.views.catalogue import CatalogueView, ProductCategoryView
 from search.views.search import FacetedSearchView
+from search.views.suggestions import suggestions
 
-__all__ = ["CatalogueView", "FacetedSearchView", "ProductCategoryView"]
+__all__ = ["CatalogueView", "FacetedSearchView", "ProductCategoryView", "suggestions"]

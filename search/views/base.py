@@ -1,30 +1,53 @@
 from django.conf import settings
-from django.views.generic import ListView
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.views.generic import TemplateView
 
-from catalogue.selectors import products_for_cards
+from search.facets import facet_links
 from search.forms import ProductFilterForm
+from search.service import search_products
 
 
-class ProductListView(ListView):
-    """A paginated list of listable products narrowed by the filter form.
+class ProductListView(TemplateView):
+    """A page of listable products found by the search backend, with facets and filters.
 
-    Replaces Oscar's haystack views: the list starts from the listing gate, so nothing
-    expired or revoked can appear whatever the filters.
+    Replaces Oscar's haystack views. Whatever the backend and filters, the products shown pass
+    the listing gate (search.service loads them through it).
     """
 
-    context_object_name = "products"
+    def get(self, request, *args, **kwargs):
+        self.filter_form = ProductFilterForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
 
-    def get_paginate_by(self, queryset):
-        return settings.OSCAR_PRODUCTS_PER_PAGE  # read per request, so tests and benches can vary it
-
-    def get_queryset(self):
-        self.filter_form = ProductFilterForm(self.request.GET or None)
-        return self.filter_form.filter(self.base_products())
-
-    def base_products(self):
-        return products_for_cards()
+    def category_ids(self):
+        return ()
 
     def get_context_data(self, **kwargs):
+        per_page = settings.OSCAR_PRODUCTS_PER_PAGE  # read per request, so tests and benches can vary it
+        number = self.request.GET.get("page") or 1
+        try:
+            number = int(number)
+        except ValueError:
+            raise Http404
+        query = self.filter_form.to_query(page=number, per_page=per_page, category_ids=self.category_ids())
+        found = search_products(query)
+        # The paginator only counts pages; the page's products come from the search.
+        paginator = Paginator(range(found.results.total), per_page)
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            raise Http404
+        for product in found.products:
+            product.search_highlight = found.results.highlights.get(product.pk, "")
+        page.object_list = found.products
         context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
+        context.update(
+            filter_form=self.filter_form,
+            products=found.products,
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=paginator.num_pages > 1,
+            facets=facet_links(self.request, found.results.facets),
+            approximate=found.results.approximate,
+        )
         return context

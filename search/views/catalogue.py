@@ -1,11 +1,10 @@
 from urllib.parse import unquote
 
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Category, ProductCategory
+from catalogue.models import Category
 from search.views.base import ProductListView
 
 
@@ -30,11 +29,8 @@ class ProductCategoryView(ProductListView):
             return HttpResponsePermanentRedirect(expected_path)
         return super().get(request, *args, **kwargs)
 
-    def base_products(self):
-        in_subtree = ProductCategory.objects.filter(
-            product=OuterRef("pk"), category__in=self.category.get_descendants_and_self()
-        )
-        return super().base_products().filter(Exists(in_subtree))  # Exists: no duplicate rows
+    def category_ids(self):
+        return list(self.category.get_descendants_and_self().values_list("pk", flat=True))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,7 +4,7 @@ from search.views.base import ProductListView
 
 
 class FacetedSearchView(ProductListView):
-    """The header search box's results (database search; Elasticsearch comes with the search issue)."""
+    """The header search box's results."""
 
     template_name = "oscar/search/results.html"
 

@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "widget_tweaks",
-    "haystack",  # Oscar still imports it; our search app does not use it
+    "haystack",  # Oscar's class loader imports its haystack search views; nothing searches with it
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
@@ -119,7 +119,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
@@ -147,9 +146,17 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Search: Elasticsearch when ELASTICSEARCH_URL is set, the database backend otherwise.
+# Search (search app): Elasticsearch when ELASTICSEARCH_URL is set, the database backend otherwise
+# and whenever Elasticsearch does not answer (then retried after SEARCH_ELASTICSEARCH_RETRY_SECONDS).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-# Oscar imports haystack; a simple backend keeps it inert (no index, no server).
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="ocop-products")  # an alias over versioned indices
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# OpenSearch-compatible servers (osmem-server in tests) want plain application/json, not the
+# Elasticsearch 8 compatibility media type.
+ELASTICSEARCH_PLAIN_JSON = env.bool("ELASTICSEARCH_PLAIN_JSON", default=False)
+ELASTICSEARCH_REFRESH = env.bool("ELASTICSEARCH_REFRESH", default=False)  # True: writes visible at once
+SEARCH_ELASTICSEARCH_RETRY_SECONDS = env.float("SEARCH_ELASTICSEARCH_RETRY_SECONDS", default=30)
+# Oscar's class loader imports its own haystack-based search views beside ours; keep haystack inert.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 

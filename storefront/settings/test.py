@@ -6,3 +6,7 @@ SECRET_KEY = "test-only-key"  # noqa: S105  never used outside the test run
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
+ELASTICSEARCH_URL = ""  # tests that need Elasticsearch start osmem-server and point here
+ELASTICSEARCH_PLAIN_JSON = True
+ELASTICSEARCH_REFRESH = True
+SEARCH_ELASTICSEARCH_RETRY_SECONDS = 0

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from catalogue.demo import seed_demo
@@ -18,5 +19,6 @@ class Command(BaseCommand):
         created = seed_demo(products=products, producers=producers)
         first = Product.objects.filter(upc__lt=f"OCOP-{TRACED_PRODUCTS + 1:06d}").select_related("producer")
         created["lots"] = seed_traceability(first.order_by("upc"))
+        call_command("search_index", rebuild=True, verbosity=0)  # bulk loads send no signals
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({summary} created)."))

@@ -40,3 +40,43 @@ def test_category_page_lists_listable_products_of_its_subtree_once(client):
 
     assert page.count("Khô cá đù Cần Giờ</a>") == 1
     assert expired.title not in page
+
+
+def test_search_page_marks_matches_and_offers_facet_links(client):
+    ProductFactory(title="Mắm cá cơm Cần Giờ", description="<p>Cá cơm ủ chượp 12 tháng.</p>")
+    ProductFactory(title="Trà sâm Ngọc Linh", certificate__stars=5)
+
+    page = client.get("/search/?q=ca+com").content.decode()
+
+    assert "<mark>Cá</mark> <mark>cơm</mark> ủ chượp" in page
+    assert 'href="?q=ca+com&amp;stars=4"' in page and "4★ <span class=\"facets__count\">(1)</span>" in page
+    assert "Trà sâm Ngọc Linh" not in page
+
+
+def test_chosen_facet_links_back_to_the_unfiltered_list(client):
+    ProductFactory(title="Trà sâm Ngọc Linh", certificate__stars=5)
+    ProductFactory(title="Muối hạt Cần Giờ")
+
+    page = client.get("/catalogue/?stars=5").content.decode()
+
+    assert "Trà sâm Ngọc Linh" in page and "Muối hạt Cần Giờ" not in page
+    assert 'href="?" aria-current="true"' in page
+
+
+def test_suggestions_endpoint_answers_json_with_listable_products_only(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    _revoke(ProductFactory(title="Muối tôm Cần Giờ"))
+
+    answer = client.get("/search/suggest/?q=muoi").json()
+
+    assert answer == {"suggestions": [{"name": salt.title, "url": salt.get_absolute_url()}]}
+    assert client.get("/search/suggest/?q=").json() == {"suggestions": []}
+
+
+def test_sorting_by_price_on_the_catalogue_page(client):
+    ProductFactory(title="Muối đắt", stockrecords__price=90000)
+    ProductFactory(title="Muối rẻ", stockrecords__price=30000)
+
+    page = client.get("/catalogue/?sort=price").content.decode()
+
+    assert page.index("Muối rẻ") < page.index("Muối đắt")

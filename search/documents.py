@@ -1,0 +1,156 @@
+"""What the search backends know of a product: one reading of the catalogue, two index formats.
+
+`ProductDocument` is the Elasticsearch mapping; `entry_for` is the database backend's row. Both
+are built from the same `ProductFacts`, so the two backends match the same words.
+"""
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from elasticsearch_dsl import (
+    Boolean,
+    Completion,
+    Date,
+    Document,
+    GeoPoint,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Long,
+    Nested,
+    Text,
+    analyzer,
+)
+
+from catalogue.models import Category, Product
+from catalogue.selectors import products_with_certificates
+from search.folding import word_text
+from search.models import ProductSearchEntry
+
+# "Nước mắm" and "nuoc mam" give the same tokens: lowercase, then strip the diacritics.
+vietnamese = analyzer("vietnamese", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+
+def _text(**kwargs):
+    return Text(analyzer=vietnamese, **kwargs)
+
+
+class CertificateWindow(InnerDoc):
+    """One certificate's validity: the query-time listing gate filters on these."""
+
+    status = Keyword()
+    stars = Integer()
+    valid_from = Date()
+    valid_until = Date()
+
+
+class ProductDocument(Document):
+    product_id = Long()
+    name = _text(fields={"raw": Keyword()})
+    producer = _text(fields={"raw": Keyword()})
+    description = _text()
+    province_name = _text()
+    commune_name = _text()
+    group_name = _text()
+    province = Integer()
+    commune = Integer()
+    group = Keyword()
+    categories = Integer(multi=True)
+    stars = Integer()  # of the certificate current when indexed; the gate uses `certificates`
+    price = Long()  # VND, no minor unit
+    is_public = Boolean()
+    producer_active = Boolean()
+    certificates = Nested(CertificateWindow)
+    sales_points = GeoPoint(multi=True)
+    created = Date()
+    suggest = Completion(analyzer=vietnamese)
+
+
+@dataclass
+class ProductFacts:
+    """The indexed reading of one product."""
+
+    pk: int
+    name: str
+    producer: str
+    description: str
+    province: int | None
+    province_name: str
+    commune: int | None
+    commune_name: str
+    group: str
+    group_name: str
+    stars: int | None
+    price: int | None
+    is_public: bool
+    producer_active: bool
+    created: datetime
+    certificates: list[dict] = field(default_factory=list)
+    categories: list[int] = field(default_factory=list)
+    sales_points: list[dict] = field(default_factory=list)
+
+    def as_document(self) -> ProductDocument:
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "pk"}
+        # Every word-suffix of the name, so "tra" completes "Thanh trà Hương Vân" too.
+        name_words = self.name.split()
+        suggest = {"input": [" ".join(name_words[i:]) for i in range(len(name_words))]}
+        return ProductDocument(meta={"id": self.pk}, product_id=self.pk, suggest=suggest, **values)
+
+    def as_entry(self) -> ProductSearchEntry:
+        return ProductSearchEntry(
+            product_id=self.pk,
+            name=word_text(self.name),
+            producer=word_text(self.producer),
+            text=word_text(
+                self.name, self.producer, self.description,
+                self.province_name, self.commune_name, self.group_name,
+            ),
+        )
+
+
+def products_to_index():
+    """Products with everything their facts read, in a constant number of queries."""
+    return products_with_certificates().prefetch_related(
+        "stockrecords", Prefetch("categories", queryset=Category.objects.only("pk"))
+    )
+
+
+def facts_for(product: Product, today: date) -> ProductFacts:
+    producer = product.producer
+    group = product.ocop_group
+    certificate = product.current_certificate(today)
+    prices = [record.price for record in product.stockrecords.all() if record.price is not None]
+    return ProductFacts(
+        pk=product.pk,
+        name=product.get_title(),
+        producer=producer.name if producer else "",
+        description=plain_text(product.description),
+        province=product.origin_province_code,
+        province_name=product.origin_province_name or "",
+        commune=product.origin_commune_code,
+        commune_name=product.origin_commune_name or "",
+        group=group.code if group else "",
+        group_name=f"{group.name} {group.name_en}" if group else "",
+        stars=certificate.stars if certificate else None,
+        price=int(min(prices)) if prices else None,
+        is_public=product.is_public,
+        producer_active=bool(producer and producer.is_active),
+        created=product.date_created,
+        certificates=[
+            {
+                "status": c.status,
+                "stars": c.stars,
+                "valid_from": c.valid_from,
+                "valid_until": c.valid_until,
+            }
+            for c in product.certificates.all()
+        ],
+        categories=sorted(category.pk for category in product.categories.all()),
+    )
+
+
+def plain_text(html: str | None) -> str:
+    """Text of an HTML description, paragraphs kept apart."""
+    return " ".join(strip_tags((html or "").replace("<", " <")).split())

@@ -1,0 +1,52 @@
+"""Facet counts turned into links a shopper can click (no JavaScript needed)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from catalogue.models import ProductGroup
+from search.backends.base import FacetCount
+from storefront import places
+
+FACET_PARAMETERS = ("stars", "group", "province")
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+def facet_links(request, facets: dict[str, list[FacetCount]]) -> dict[str, list[FacetLink]]:
+    labels = {
+        "stars": lambda value: f"{value}★",
+        "group": _group_labels().get,
+        "province": lambda value: places.province_name(int(value)),
+    }
+    links = {}
+    for name in FACET_PARAMETERS:
+        chosen = request.GET.get(name, "")
+        links[name] = [
+            FacetLink(labels[name](facet.value) or facet.value, facet.count,
+                      _toggle_url(request, name, facet.value, chosen), facet.value == chosen)
+            for facet in facets.get(name, [])
+        ]
+    return links
+
+
+def _group_labels() -> dict[str, str]:
+    english = (get_language() or "").startswith("en")
+    return {group.code: group.name_en if english else group.name for group in ProductGroup.objects.all()}
+
+
+def _toggle_url(request, name: str, value: str, chosen: str) -> str:
+    """The current list with this facet value chosen, or left out when it already is."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if value == chosen:
+        query.pop(name, None)
+    else:
+        query[name] = value
+    return f"?{query.urlencode()}"
