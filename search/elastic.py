@@ -90,7 +90,8 @@ def write(documents: Iterable[ProductDocument], deleted_ids: Iterable[int], indi
         actions += [{"_op_type": "delete", "_index": index, "_id": pk} for pk in deleted_ids]
     if not actions:
         return
-    _, errors = bulk(client(), actions, raise_on_error=False, refresh=settings.ELASTICSEARCH_REFRESH)
+    writer = client().options(request_timeout=settings.ELASTICSEARCH_INDEX_TIMEOUT)
+    _, errors = bulk(writer, actions, raise_on_error=False, refresh=settings.ELASTICSEARCH_REFRESH)
     failures = [error for error in errors if _status(error) != 404]  # deleting an absent doc is fine
     if failures:
         logger.error("Elasticsearch refused %d index actions, first: %s", len(failures), failures[0])

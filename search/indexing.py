@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from elasticsearch import ApiError, TransportError
 
 from catalogue.certification import local_today
@@ -97,6 +97,8 @@ def rebuild(*, progress: Callable[[int], None] = lambda done: None, elasticsearc
         if new_index:
             elastic.write([f.as_document() for f in facts], [], [new_index])
         progress(len(facts))
+    with connection.cursor() as cursor:  # planner statistics for the fresh entries
+        cursor.execute(f"ANALYZE {ProductSearchEntry._meta.db_table}")
     if new_index:
         elastic.swap_alias(new_index)
         for old_index in set(elastic.live_indices()) - {new_index}:  # older ones, failed rebuilds

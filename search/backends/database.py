@@ -5,9 +5,25 @@ Listing is decided by the catalogue's gate on the live tables, so this backend c
 product that is not listable, whatever state its search entry is in.
 """
 
+from collections import Counter
 from datetime import date
 
-from django.db.models import Case, Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 
 from catalogue.certification import certificate_valid_on_q
 from catalogue.models import Certificate, Product, ProductCategory
@@ -15,6 +31,7 @@ from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, Sear
 from search.documents import plain_text
 from search.folding import words
 from search.highlight import highlight
+from search.models import ProductSearchEntry
 
 
 class DatabaseBackend:
@@ -24,10 +41,14 @@ class DatabaseBackend:
         products = self.matching(query, today)
         page = self.ordered(products, query, today).values_list("pk", flat=True)
         ids = list(page[query.offset : query.offset + query.per_page])
+        if query.with_facets:
+            total, facets = self.count_with_facets(products, today)
+        else:
+            total, facets = products.count(), {}
         return SearchResults(
             product_ids=ids,
-            total=products.count(),
-            facets=self.facets(products, today) if query.with_facets else {},
+            total=total,
+            facets=facets,
             highlights=self.highlights(ids, query.words),
             backend=self.name,
         )
@@ -43,9 +64,7 @@ class DatabaseBackend:
         return list(products.order_by("title", "pk").values_list("pk", flat=True)[:limit])
 
     def matching(self, query: SearchQuery, today: date):
-        products = Product.objects.browsable(today)
-        for word in query.words:
-            products = products.filter(search_entry__text__contains=f" {word} ")
+        products = _with_words(Product.objects.browsable(today), query.words)
         if query.stars:
             products = products.with_stars(query.stars, today)
         if query.group:
@@ -71,20 +90,24 @@ class DatabaseBackend:
             return products.annotate(rank=_rank(query.words)).order_by("-rank", *newest)
         return products.order_by(*newest)
 
-    def facets(self, products, today: date) -> dict[str, list[FacetCount]]:
-        matched = products.order_by().values("pk")
-        stars = (
-            Certificate.objects.filter(certificate_valid_on_q(today), product__in=matched)
-            .values_list("stars")
-            .annotate(count=Count("product", distinct=True))
+    def count_with_facets(self, products, today: date) -> tuple[int, dict[str, list[FacetCount]]]:
+        """The number of matches and the facet counts, from one grouped pass over the matches.
+
+        Stars come from joining the certificate valid today; a product holds one at a time
+        (a renewal supersedes the certificate it renews).
+        """
+        cells = (
+            products.order_by()
+            .filter(certificate_valid_on_q(today, prefix="certificates__"))
+            .values_list("ocop_group__code", "origin_province_code", "certificates__stars")
+            .annotate(count=Count("pk"))
         )
-        groups = products.order_by().values_list("ocop_group__code").annotate(count=Count("pk"))
-        provinces = products.order_by().values_list("origin_province_code").annotate(count=Count("pk"))
-        return {
-            "stars": facet_counts(stars),
-            "group": facet_counts(groups),
-            "province": facet_counts(provinces),
-        }
+        totals = {"group": Counter(), "province": Counter(), "stars": Counter()}
+        for group, province, stars, count in cells:
+            totals["group"][group] += count
+            totals["province"][province] += count
+            totals["stars"][stars] += count
+        return sum(totals["stars"].values()), {name: facet_counts(c.items()) for name, c in totals.items()}
 
     def highlights(self, ids: list[int], query_words: list[str]) -> dict[int, str]:
         if not query_words or not ids:
@@ -92,6 +115,18 @@ class DatabaseBackend:
         texts = Product.objects.filter(pk__in=ids).values_list("pk", "description")
         marked = {pk: highlight(plain_text(description), query_words) for pk, description in texts}
         return {pk: html for pk, html in marked.items() if html}
+
+
+def _with_words(products, query_words: list[str]):
+    """Products whose entry holds every word (whole words, already folded)."""
+    if not query_words:
+        return products
+    if connection.vendor == "postgresql":  # the same match on the indexed tsvector of migration 0002
+        all_words = RawSQL("words @@ plainto_tsquery('simple', %s)", [" ".join(query_words)], BooleanField())
+        return products.filter(pk__in=ProductSearchEntry.objects.filter(all_words).values("product_id"))
+    for word in query_words:
+        products = products.filter(search_entry__text__contains=f" {word} ")
+    return products
 
 
 def _current_stars(today: date):
