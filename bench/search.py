@@ -73,7 +73,9 @@ def rebuild_seconds(elasticsearch):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--backends", default="database,elasticsearch")
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args(argv)

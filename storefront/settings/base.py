@@ -150,7 +150,7 @@ else:
 # and whenever Elasticsearch does not answer (then retried after SEARCH_ELASTICSEARCH_RETRY_SECONDS).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="ocop-products")  # an alias over versioned indices
-ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # searches: fall back rather than wait
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # a search; then the database
 ELASTICSEARCH_INDEX_TIMEOUT = env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=60.0)  # bulk writes
 # OpenSearch-compatible servers (osmem-server in tests) want plain application/json, not the
 # Elasticsearch 8 compatibility media type.
