@@ -7,6 +7,7 @@ are built from the same `ProductFacts`, so the two backends match the same words
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from elasticsearch_dsl import (
@@ -50,6 +51,7 @@ class ProductDocument(Document):
     product_id = Long()
     name = _text(fields={"raw": Keyword()})
     producer = _text(fields={"raw": Keyword()})
+    story = _text()  # the live product story page (storefront.ProductStoryPage), if any
     description = _text()
     province_name = _text()
     commune_name = _text()
@@ -75,6 +77,7 @@ class ProductFacts:
     pk: int
     name: str
     producer: str
+    story: str
     description: str
     province: int | None
     province_name: str
@@ -104,7 +107,7 @@ class ProductFacts:
             name=word_text(self.name),
             producer=word_text(self.producer),
             text=word_text(
-                self.name, self.producer, self.description,
+                self.name, self.producer, self.story, self.description,
                 self.province_name, self.commune_name, self.group_name,
             ),
         )
@@ -112,7 +115,7 @@ class ProductFacts:
 
 def products_to_index():
     """Products with everything their facts read, in a constant number of queries."""
-    return products_with_certificates().prefetch_related(
+    return products_with_certificates().select_related("story_page").prefetch_related(
         "stockrecords", Prefetch("categories", queryset=Category.objects.only("pk"))
     )
 
@@ -126,6 +129,7 @@ def facts_for(product: Product, today: date) -> ProductFacts:
         pk=product.pk,
         name=product.get_title(),
         producer=producer.name if producer else "",
+        story=_story_text(product),
         description=plain_text(product.description),
         province=product.origin_province_code,
         province_name=product.origin_province_name or "",
@@ -149,6 +153,14 @@ def facts_for(product: Product, today: date) -> ProductFacts:
         ],
         categories=sorted(category.pk for category in product.categories.all()),
     )
+
+
+def _story_text(product) -> str:
+    try:
+        page = product.story_page
+    except ObjectDoesNotExist:
+        return ""
+    return page.story_text() if page.live else ""
 
 
 def plain_text(html: str | None) -> str:

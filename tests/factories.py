@@ -126,3 +126,28 @@ class StampFactory(factory.django.DjangoModelFactory):
 
     lot = factory.SubFactory(LotFactory)
     serial = factory.LazyFunction(new_serial)
+
+
+def producer_page(producer, **fields):
+    """A published producer page under the producers' index (created on first use)."""
+    from storefront.models import HomePage, ProducerIndexPage, ProducerPage
+
+    index = ProducerIndexPage.objects.first() or HomePage.objects.get().add_child(
+        instance=ProducerIndexPage(title="Chủ thể OCOP", slug="chu-the")
+    )
+    fields = {"title": producer.name, "slug": producer.slug, "intro": f"{producer.name} ở Cần Giờ.", **fields}
+    return index.add_child(instance=ProducerPage(producer=producer, **fields))
+
+
+def story_page(product, **fields):
+    """A published product story under its producer's page (created on first use)."""
+    from storefront.models import ProducerPage, ProductStoryPage
+
+    parent = ProducerPage.objects.filter(producer=product.producer).first() or producer_page(product.producer)
+    fields = {
+        "title": f"Câu chuyện {product.title}", "slug": f"cau-chuyen-{product.pk}",
+        "summary": "Phơi nắng trên ruộng muối Lý Nhơn.",
+        "body": [("section", {"kind": "process", "text": "<p>Cào muối lúc bình minh.</p>", "image": None})],
+        **fields,
+    }
+    return parent.add_child(instance=ProductStoryPage(product=product, **fields))

@@ -4,15 +4,12 @@ A known code always answers 200 with the live certification status, whatever it 
 code or a GTIN with a wrong check digit answers 404 with a page saying so.
 """
 
-from functools import wraps
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -36,26 +33,6 @@ PRODUCT_RELATED = ("lot__product__producer", "lot__product__ocop_group")
 
 def _areas(prefix=""):
     return Prefetch(f"{prefix}areas", queryset=RawMaterialArea.objects.prefetch_related("standards"))
-
-
-def query_language(view):
-    """Honour ?lang=en|vi on a trace page, so a printed or shared link can open in English.
-
-    The choice only lasts for the request; the header switch (set_language) makes it stick.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        language = request.GET.get("lang")
-        if language not in dict(settings.LANGUAGES):
-            return view(request, *args, **kwargs)
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            response = view(request, *args, **kwargs)
-        response.headers.setdefault("Content-Language", language)
-        return response
-
-    return wrapper
 
 
 def _not_found(request, message):
@@ -91,7 +68,6 @@ def _render_trace(request, *, product, lot=None, stamp=None):
 
 @never_cache  # the status must be live, and every check of a stamp is counted
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
-@query_language
 def trace_product(request, gtin=None, code=None):
     try:
         products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
@@ -116,7 +92,6 @@ def _lot(gtin, code, lot_code):
 
 @never_cache
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
-@query_language
 def trace_lot(request, lot_code, gtin=None, code=None):
     try:
         lot = _lot(gtin, code, lot_code)
@@ -129,7 +104,6 @@ def trace_lot(request, lot_code, gtin=None, code=None):
 
 @never_cache
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
-@query_language
 def trace_stamp(request, serial, gtin=None, lot_code=None):
     stamp = (
         Stamp.objects.filter(serial=serial)

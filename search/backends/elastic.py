@@ -13,8 +13,8 @@ from catalogue.certification import MIN_LISTABLE_STARS
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
 
-# Name matters most, then producer, then the rest (description, places, group).
-FIELDS = ["name^3", "producer^2", "description", "province_name", "commune_name", "group_name"]
+# Name matters most, then producer, then the story, then the rest (description, places, group).
+FIELDS = ["name^4", "producer^3", "story^2", "description", "province_name", "commune_name", "group_name"]
 SORTS = {
     "stars": [{"stars": {"order": "desc", "missing": "_last"}}],
     "price": [{"price": {"order": "asc", "missing": "_last"}}],

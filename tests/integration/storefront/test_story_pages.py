@@ -1,0 +1,109 @@
+"""Producer pages and product stories, and how the shop's pages link and describe them."""
+
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+
+from catalogue.models import Certificate
+from storefront.models import ProducerPage, ProductStoryPage
+from tests.factories import CertificateFactory, ProductFactory, producer_page, story_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_producer_page_tells_the_story_and_lists_only_listable_products(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    expired = ProductFactory(title="Muối ớt hết hạn", producer=salt.producer, certificate=None)
+    CertificateFactory(product=expired, expired=True)
+    page = producer_page(salt.producer, intro="Hợp tác xã làm muối ở Lý Nhơn.")
+    story_page(salt)
+
+    html = client.get(page.url).content.decode()
+
+    assert "Hợp tác xã làm muối ở Lý Nhơn." in html
+    assert "Muối hạt Cần Giờ" in html and "Muối ớt hết hạn" not in html
+    assert "Câu chuyện Muối hạt Cần Giờ" in html
+
+
+def test_story_page_shows_its_sections_and_a_buy_link_only_while_listable(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    story = story_page(salt)
+
+    html = client.get(story.url).content.decode()
+    assert "Quy trình" in html and "Cào muối lúc bình minh." in html
+    assert f'href="{salt.get_absolute_url()}"' in html
+
+    Certificate.objects.filter(product=salt).update(status=Certificate.Status.REVOKED, revoked_on="2026-01-01")
+    html = client.get(story.url).content.decode()
+    assert f'href="{salt.get_absolute_url()}"' not in html and "hiện không được bán" in html
+
+
+def test_product_page_links_its_producer_page_and_story(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    page = producer_page(salt.producer)
+    story = story_page(salt)
+
+    html = client.get(salt.get_absolute_url()).content.decode()
+
+    assert f'<a href="{page.url}">{salt.producer.name}</a>' in html
+    assert "Phơi nắng trên ruộng muối Lý Nhơn." in html and f'href="{story.url}"' in html
+
+
+def _json_ld(html):
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(found.group(1)) if found else None
+
+
+def test_listable_product_page_carries_schema_org_product_with_a_vnd_offer(client):
+    salt = ProductFactory(title="Muối hạt <Cần Giờ>", stockrecords__price=45000)
+
+    data = _json_ld(client.get(salt.get_absolute_url()).content.decode())
+
+    assert data["@type"] == "Product" and data["name"] == "Muối hạt <Cần Giờ>"
+    assert data["offers"] == {
+        "@type": "Offer", "price": "45000", "priceCurrency": "VND",
+        "availability": "https://schema.org/InStock", "url": data["url"],
+    }
+
+
+def test_no_structured_data_for_a_product_that_is_not_listable(admin_client):
+    expired = ProductFactory(certificate=None)
+    CertificateFactory(product=expired, expired=True)
+
+    html = admin_client.get(expired.get_absolute_url()).content.decode()  # staff still see the page
+
+    assert _json_ld(html) is None
+
+
+def test_every_page_names_its_english_and_vietnamese_urls_and_lang_switches_one_page(client):
+    salt = ProductFactory()
+
+    html = client.get(salt.get_absolute_url()).content.decode()
+    english = client.get(salt.get_absolute_url() + "?lang=en")
+
+    assert f'hreflang="en" href="http://testserver{salt.get_absolute_url()}?lang=en"' in html
+    assert f'hreflang="x-default" href="http://testserver{salt.get_absolute_url()}"' in html
+    assert english["Content-Language"] == "en" and "Add to cart" in english.content.decode()
+    assert 'lang="vi"' in client.get(salt.get_absolute_url()).content.decode()  # not sticky
+
+
+def test_story_words_are_searchable_until_the_story_is_unpublished(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    story = story_page(salt, body=[("paragraph", "<p>Hạt muối kết tinh dưới nắng gió biển Đông.</p>")])
+    story.save_revision().publish()  # publishing is what reindexes
+
+    assert "Muối hạt Cần Giờ" in client.get("/search/?q=ket+tinh").content.decode()
+
+    story.unpublish()
+    assert "Muối hạt Cần Giờ" not in client.get("/search/?q=ket+tinh").content.decode()
+
+
+def test_seed_demo_gives_the_real_producers_pages_and_their_products_stories():
+    call_command("seed_demo", products=60, producers=20, verbosity=0)
+
+    assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").live().exists()
+    assert ProductStoryPage.objects.filter(title="Câu chuyện Mắm cá cơm Cần Giờ").live().exists()
+    call_command("seed_demo", products=60, producers=20, verbosity=0)  # idempotent
+    assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").count() == 1
