@@ -35,7 +35,8 @@ def test_story_page_shows_its_sections_and_a_buy_link_only_while_listable(client
     assert "Quy trình" in html and "Cào muối lúc bình minh." in html
     assert f'href="{salt.get_absolute_url()}"' in html
 
-    Certificate.objects.filter(product=salt).update(status=Certificate.Status.REVOKED, revoked_on="2026-01-01")
+    revoked = {"status": Certificate.Status.REVOKED, "revoked_on": "2026-01-01"}
+    Certificate.objects.filter(product=salt).update(**revoked)
     html = client.get(story.url).content.decode()
     assert f'href="{salt.get_absolute_url()}"' not in html and "hiện không được bán" in html
 
