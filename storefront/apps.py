@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class StorefrontConfig(AppConfig):
     name = "storefront"
     verbose_name = _("Cửa hàng OCOP")
+
+    def ready(self):
+        from storefront import receivers  # noqa: F401  groups and workflow for producer pages

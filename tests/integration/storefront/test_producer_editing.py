@@ -1,0 +1,133 @@
+"""Producers edit their own story, officers approve it, and nobody reaches another producer's work."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from storefront import roles
+from storefront.models import ProducerPage
+from tests.factories import ProductFactory, producer_page
+
+pytestmark = pytest.mark.django_db
+
+
+def _user(email, **extra):
+    return get_user_model().objects.create_user(username=email, email=email, password="x", **extra)
+
+
+@pytest.fixture
+def salt_producer_page():
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    return producer_page(salt.producer, intro="Bản giới thiệu đang hiển thị.")
+
+
+@pytest.fixture
+def fish_producer_page():
+    return producer_page(ProductFactory(title="Khô cá đù Cần Giờ").producer, intro="Khô cá đù phơi nắng.")
+
+
+@pytest.fixture
+def producer_client(client, salt_producer_page):
+    user = _user("htx-ly-nhon@example.vn")
+    roles.add_producer_editor(user, salt_producer_page)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def officer_client():
+    officer = _user("so-cong-thuong@example.vn")
+    roles.add_officer(officer)
+    officer_client = Client()
+    officer_client.force_login(officer)
+    return officer_client
+
+
+def _edit_form(page, intro, action):
+    return nested_form_data({
+        "title": page.title, "slug": page.slug, "producer": page.producer_id, "intro": intro,
+        "cover": "", "body": streamfield([]), "seo_title": "", "search_description": "",
+        action: "1",
+    })
+
+
+def test_a_producer_submits_a_story_that_goes_live_only_when_an_officer_approves(
+    client, producer_client, officer_client, salt_producer_page
+):
+    page = salt_producer_page
+    response = producer_client.post(
+        f"/cms/pages/{page.pk}/edit/", _edit_form(page, "Câu chuyện mới của HTX.", "action-submit")
+    )
+    assert response.status_code == 302
+
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    assert "Bản giới thiệu đang hiển thị." in client.get(page.url).content.decode()  # not live yet
+
+    task_state = page.current_workflow_task_state
+    approved = officer_client.post(f"/cms/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {})
+    assert approved.status_code in (200, 302)
+
+    assert "Câu chuyện mới của HTX." in client.get(page.url).content.decode()
+
+
+def test_a_producer_cannot_publish_directly(producer_client, salt_producer_page):
+    page = salt_producer_page
+    producer_client.post(f"/cms/pages/{page.pk}/edit/", _edit_form(page, "Tự đăng luôn.", "action-publish"))
+    page.refresh_from_db()
+    assert page.intro == "Bản giới thiệu đang hiển thị."
+
+
+@pytest.mark.parametrize("action", ["edit", "add_subpage", "delete", "unpublish", "move", "copy"])
+def test_a_producer_cannot_open_another_producers_page_in_the_admin(
+    producer_client, fish_producer_page, action
+):
+    response = producer_client.get(f"/cms/pages/{fish_producer_page.pk}/{action}/")
+    # Wagtail answers "permission denied" in its admin by a redirect to the dashboard, never the form.
+    assert (response.status_code, response.get("Location")) in ((403, None), (302, "/cms/"))
+
+
+def test_a_producer_cannot_change_another_producers_page(producer_client, fish_producer_page):
+    page = fish_producer_page
+    form = _edit_form(page, "Sửa trộm.", "action-submit")
+    response = producer_client.post(f"/cms/pages/{page.pk}/edit/", form)
+    assert response.status_code in (302, 403)
+    page.refresh_from_db()
+    assert page.intro == "Khô cá đù phơi nắng." and not page.workflow_in_progress
+    assert not ProducerPage.objects.get(pk=page.pk).revisions.exists()
+
+
+def test_a_producer_cannot_read_another_producers_draft(producer_client, fish_producer_page):
+    fish_producer_page.intro = "Bản nháp chưa duyệt."
+    fish_producer_page.save_revision()
+    for view in ("view_draft", "revisions"):
+        path = f"/cms/pages/{fish_producer_page.pk}/{view}/"
+        response = producer_client.get(path)
+        assert response.status_code in (302, 403, 404)
+        assert "Bản nháp chưa duyệt." not in response.content.decode()
+
+
+def test_in_the_dashboard_a_producer_sees_and_edits_only_its_own_products(
+    producer_client, salt_producer_page
+):
+    own = salt_producer_page.producer.products.get()
+    other = ProductFactory(title="Mắm tôm chua An Thới Đông")
+
+    listing = producer_client.get("/dashboard/catalogue/")
+    assert listing.status_code == 200
+    assert own.title in listing.content.decode() and other.title not in listing.content.decode()
+    assert producer_client.get(f"/dashboard/catalogue/products/{own.pk}/").status_code == 200
+    assert producer_client.get(f"/dashboard/catalogue/products/{other.pk}/").status_code in (403, 404)
+    assert producer_client.post(f"/dashboard/catalogue/products/{other.pk}/delete/").status_code in (403, 404)
+
+
+def test_producer_page_subtree_belongs_to_its_editors_only(salt_producer_page, fish_producer_page):
+    user = _user("editor@example.vn")
+    roles.add_producer_editor(user, salt_producer_page)
+
+    assert salt_producer_page.permissions_for_user(user).can_edit()
+    assert not salt_producer_page.permissions_for_user(user).can_publish()
+    assert not fish_producer_page.permissions_for_user(user).can_edit()
+    assert not Page.objects.get(depth=2).specific.permissions_for_user(user).can_edit()
