@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from catalogue.certification import ListingStatus, certificate_status, local_today
 from catalogue.models import LIVE_STATUS_LABELS, Certificate, Product
+from storefront import places
 from storefront.formats import vn_date
 
 
@@ -89,3 +91,20 @@ def listing_status_message(listing: ListingStatus) -> str:
         return _("Sản phẩm chưa có chứng nhận OCOP còn hiệu lực (3 sao trở lên).")
     return _("Sản phẩm đang được bán với chứng nhận OCOP còn hiệu lực.")
 
+
+
+PROVINCES_CACHE_SECONDS = 600
+
+
+def provinces_with_products() -> list[tuple[int, str]]:
+    """(code, name) of provinces with listable products, by name, for "browse by province".
+
+    Cached for a few minutes: a stale entry only leads to a list with fewer products.
+    """
+
+    def read():
+        products = Product.objects.browsable().order_by()
+        codes = products.values_list("origin_province_code", flat=True).distinct()
+        return sorted(((code, places.province_name(code)) for code in codes if code), key=lambda p: p[1])
+
+    return cache.get_or_set("catalogue:provinces-with-products", read, PROVINCES_CACHE_SECONDS)

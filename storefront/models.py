@@ -10,10 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.models import Producer, Product, ProductGroup
-from catalogue.selectors import products_for_cards
+from catalogue.selectors import products_for_cards, provinces_with_products
 from storefront.blocks import StoryBlocks
 
 FEATURED_PRODUCTS = 12
+FEATURED_PRODUCERS = 6
 
 
 class HomePage(Page):
@@ -31,7 +32,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = products_for_cards()[:FEATURED_PRODUCTS]
         context["product_groups"] = ProductGroup.objects.all()
+        context["provinces"] = provinces_with_products()
+        context["featured_producers"] = (
+            ProducerPage.objects.live().select_related("producer", "cover").order_by("-first_published_at")
+        )[:FEATURED_PRODUCERS]
         return context
+
 
 
 class ContentPage(Page):

@@ -108,3 +108,13 @@ def test_seed_demo_gives_the_real_producers_pages_and_their_products_stories():
     assert ProductStoryPage.objects.filter(title="Câu chuyện Mắm cá cơm Cần Giờ").live().exists()
     call_command("seed_demo", products=60, producers=20, verbosity=0)  # idempotent
     assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").count() == 1
+
+
+def test_home_offers_provinces_with_products_and_featured_producers(client):
+    hue = ProductFactory(title="Thanh trà Hương Vân", origin_province_code=46, origin_commune_code=None)
+    producer_page(hue.producer, intro="Vườn thanh trà bên sông Hương.")
+
+    html = client.get("/").content.decode()
+
+    assert 'href="/catalogue/?province=46">Thành phố Huế</a>' in html
+    assert "Vườn thanh trà bên sông Hương." in html
