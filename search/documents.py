@@ -7,7 +7,6 @@ are built from the same `ProductFacts`, so the two backends match the same words
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from elasticsearch_dsl import (
@@ -29,6 +28,7 @@ from catalogue.models import Category, Product
 from catalogue.selectors import products_with_certificates
 from search.folding import word_text
 from search.models import ProductSearchEntry
+from storefront.models import ProductStoryPage
 
 # "Nước mắm" and "nuoc mam" give the same tokens: lowercase, then strip the diacritics.
 vietnamese = analyzer("vietnamese", tokenizer="standard", filter=["lowercase", "asciifolding"])
@@ -115,7 +115,9 @@ class ProductFacts:
 
 def products_to_index():
     """Products with everything their facts read, in a constant number of queries."""
-    return products_with_certificates().select_related("story_page").prefetch_related(
+    live_stories = Prefetch("story_pages", queryset=ProductStoryPage.objects.live())
+    return products_with_certificates().prefetch_related(
+        live_stories,
         "stockrecords", Prefetch("categories", queryset=Category.objects.only("pk"))
     )
 
@@ -156,11 +158,8 @@ def facts_for(product: Product, today: date) -> ProductFacts:
 
 
 def _story_text(product) -> str:
-    try:
-        page = product.story_page
-    except ObjectDoesNotExist:
-        return ""
-    return page.story_text() if page.live else ""
+    """The live story in every language, so "fish sauce" finds a story translated to English."""
+    return " ".join(page.story_text() for page in product.story_pages.all())
 
 
 def plain_text(html: str | None) -> str:

@@ -3,10 +3,11 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.utils import slugify
+from wagtail.models import Locale
 
 from catalogue.demo import PRODUCERS, PRODUCTS
 from catalogue.models import Producer, Product
-from storefront.models import HomePage, ProducerIndexPage, ProducerPage, ProductStoryPage
+from storefront.models import HomePage, ProducerIndexPage, ProducerPage, ProductStoryPage, in_default_language
 
 KIND_SENTENCES = {
     Producer.Kind.COOPERATIVE: "Hợp tác xã gắn bó với vùng nguyên liệu và các hộ thành viên trong xã.",
@@ -28,10 +29,10 @@ def _section(kind, text):
 @transaction.atomic
 def seed_pages() -> int:
     """Producer pages and product stories for the real producers (idempotent); returns pages created."""
-    home = HomePage.objects.first()
+    home = in_default_language(HomePage.objects).first()
     if home is None:
         return 0
-    index = ProducerIndexPage.objects.first()
+    index = in_default_language(ProducerIndexPage.objects).first()
     created = 0
     if index is None:
         index = home.add_child(instance=ProducerIndexPage(
@@ -40,7 +41,7 @@ def seed_pages() -> int:
         ))
         created += 1
     producers = Producer.objects.in_bulk([p.slug for p in PRODUCERS], field_name="slug")
-    with_pages = set(ProducerPage.objects.values_list("producer_id", flat=True))
+    with_pages = set(in_default_language(ProducerPage.objects).values_list("producer_id", flat=True))
     for spec in PRODUCERS:
         producer = producers.get(spec.slug)
         if producer is None or producer.pk in with_pages:
@@ -56,13 +57,14 @@ def seed_pages() -> int:
         ))
         created += 1
     created += _seed_stories()
+    created += _seed_english()
     return created
 
 
 def _seed_stories() -> int:
     created = 0
-    pages = {page.producer_id: page for page in ProducerPage.objects.all()}
-    with_story = set(ProductStoryPage.objects.values_list("product_id", flat=True))
+    pages = {page.producer_id: page for page in in_default_language(ProducerPage.objects)}
+    with_story = set(in_default_language(ProductStoryPage.objects).values_list("product_id", flat=True))
     for spec in PRODUCTS:
         products = Product.objects.filter(title=spec.title, producer__slug=spec.producer)
         product = products.order_by("pk").first()
@@ -82,3 +84,60 @@ def _seed_stories() -> int:
         ))
         created += 1
     return created
+
+
+KIND_SENTENCES_EN = {
+    Producer.Kind.COOPERATIVE: "A cooperative working with its members' farms and raw-material areas.",
+    Producer.Kind.COOPERATIVE_GROUP: "A cooperative group of families keeping a village craft alive.",
+    Producer.Kind.ENTERPRISE: "A local company bringing the province's specialities to the whole country.",
+    Producer.Kind.HOUSEHOLD: "A family business making each batch by its own recipe.",
+    Producer.Kind.FARM: "A farm growing its own raw materials under safe-farming rules.",
+}
+
+
+def _seed_english() -> int:
+    """English translations of the demo pages, for tourists (simple_translation's copies)."""
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return 0
+    created = 0
+    pages = [
+        *in_default_language(HomePage.objects), *in_default_language(ProducerIndexPage.objects),
+        *in_default_language(ProducerPage.objects).select_related("producer"),
+        *in_default_language(ProductStoryPage.objects).select_related("product"),
+    ]
+    for page in pages:
+        if page.get_translation_or_none(english) is not None:
+            continue
+        translation = page.copy_for_translation(english, copy_parents=True).specific
+        for field, value in _english_fields(page).items():
+            setattr(translation, field, value)
+        translation.save_revision().publish()
+        created += 1
+    return created
+
+
+def _english_fields(page) -> dict:
+    if isinstance(page, HomePage):
+        return {"hero_title": "OCOP products from every corner of Vietnam",
+                "hero_text": "Specialities recognised with 3 to 5 OCOP stars, straight from their makers."}
+    if isinstance(page, ProducerIndexPage):
+        return {"title": "OCOP producers",
+                "intro": "The cooperatives, companies and households behind each OCOP product."}
+    if isinstance(page, ProducerPage):
+        producer = page.producer
+        place = ", ".join(filter(None, [producer.commune_name, producer.province_name]))
+        return {"intro": f"{producer.name}, {place}. {KIND_SENTENCES_EN.get(producer.kind, '')}",
+                "body": [_paragraph(f"Recognised under the One Commune One Product programme of "
+                                    f"{producer.province_name}.")]}
+    product = page.product
+    place = product.origin_commune_name or product.origin_province_name
+    return {
+        "title": f"The story of {product.title}",
+        "summary": f"{product.title}: an OCOP product from {place}.",
+        "body": [
+            _section("origin", f"{product.title} is a speciality of {place}."),
+            _section("process", "Every step is done by hand and checked before packing."),
+            _section("usage", "Keep in a cool, dry place; best within six months."),
+        ],
+    }

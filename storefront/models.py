@@ -1,5 +1,7 @@
 """Wagtail page models of the storefront (kept small: content here, rules in the apps)."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -17,7 +19,26 @@ FEATURED_PRODUCTS = 12
 FEATURED_PRODUCERS = 6
 
 
-class HomePage(Page):
+class TranslatedContentMixin:
+    """Show the translation in the visitor's language, at this page's own URL.
+
+    Pages are written in Vietnamese and translated with wagtail.contrib.simple_translation; an
+    English visitor (``?lang=en`` or the switch) reads the live English copy where one exists.
+    Lists and links still come from the Vietnamese page, whose URLs are the site's.
+    """
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page"] = context["self"] = self.localized.specific
+        return context
+
+
+def in_default_language(pages):
+    """The Vietnamese originals only (a translation is its own page, but not another entry in a list)."""
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class HomePage(TranslatedContentMixin, Page):
     hero_title = models.CharField(_("tiêu đề"), max_length=120, blank=True)
     hero_text = models.TextField(_("lời giới thiệu"), blank=True)
 
@@ -33,14 +54,13 @@ class HomePage(Page):
         context["featured_products"] = products_for_cards()[:FEATURED_PRODUCTS]
         context["product_groups"] = ProductGroup.objects.all()
         context["provinces"] = provinces_with_products()
-        context["featured_producers"] = (
-            ProducerPage.objects.live().select_related("producer", "cover").order_by("-first_published_at")
-        )[:FEATURED_PRODUCERS]
+        producer_pages = in_default_language(ProducerPage.objects.live()).select_related("producer")
+        context["featured_producers"] = producer_pages.order_by("-first_published_at")[:FEATURED_PRODUCERS]
         return context
 
 
 
-class ContentPage(Page):
+class ContentPage(TranslatedContentMixin, Page):
     """A plain page: about us, buying guides, the OCOP programme explained."""
 
     body = StreamField(StoryBlocks(), verbose_name=_("nội dung"), blank=True)
@@ -53,7 +73,7 @@ class ContentPage(Page):
         verbose_name = _("trang nội dung")
 
 
-class ProducerIndexPage(Page):
+class ProducerIndexPage(TranslatedContentMixin, Page):
     """The list of producers; each producer's page and stories live under it."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -74,11 +94,11 @@ class ProducerIndexPage(Page):
         return context
 
 
-class ProducerPage(Page):
+class ProducerPage(TranslatedContentMixin, Page):
     """A producer telling its own story; the producer's users may edit this page and its stories."""
 
-    producer = models.OneToOneField(
-        Producer, on_delete=models.PROTECT, related_name="page", verbose_name=_("chủ thể OCOP")
+    producer = models.ForeignKey(
+        Producer, on_delete=models.PROTECT, related_name="pages", verbose_name=_("chủ thể OCOP")
     )
     intro = models.TextField(_("giới thiệu ngắn"), max_length=500)
     cover = models.ForeignKey(
@@ -96,6 +116,11 @@ class ProducerPage(Page):
     class Meta:
         verbose_name = _("trang chủ thể")
 
+
+    def clean(self):
+        super().clean()
+        _one_per_language(self, producer=self.producer_id)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = products_for_cards().filter(producer=self.producer)
@@ -103,11 +128,11 @@ class ProducerPage(Page):
         return context
 
 
-class ProductStoryPage(Page):
+class ProductStoryPage(TranslatedContentMixin, Page):
     """The story behind one product: origin, people, process, raw materials, how to use it."""
 
-    product = models.OneToOneField(
-        Product, on_delete=models.PROTECT, related_name="story_page", verbose_name=_("sản phẩm")
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="story_pages", verbose_name=_("sản phẩm")
     )
     summary = models.TextField(_("tóm tắt"), max_length=300)
     cover = models.ForeignKey(
@@ -125,9 +150,15 @@ class ProductStoryPage(Page):
     class Meta:
         verbose_name = _("câu chuyện sản phẩm")
 
+
+    def clean(self):
+        super().clean()
+        _one_per_language(self, product=self.product_id)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["product_listable"] = self.product.is_listable()
+        context["producer_page"] = self.get_parent().specific
         return context
 
     def story_text(self) -> str:
@@ -136,3 +167,10 @@ class ProductStoryPage(Page):
 
     def excerpt(self, words=40) -> str:
         return Truncator(self.summary).words(words)
+
+
+def _one_per_language(page, **subject):
+    """One page per producer (or per product's story) in each language; its translations aside."""
+    others = type(page).objects.filter(locale_id=page.locale_id, **subject).exclude(pk=page.pk)
+    if others.exists():
+        raise ValidationError({next(iter(subject)): _("Đã có một trang cho mục này bằng ngôn ngữ này.")})

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from storefront.models import ProducerPage, ProductStoryPage
+from storefront.models import ProducerPage, ProductStoryPage, in_default_language
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,7 @@ class ProductPages:
 
 
 def pages_for_product(product) -> ProductPages:
-    """The live producer page and product story of a product, if they exist."""
-    producer_page = ProducerPage.objects.live().filter(producer_id=product.producer_id).first()
-    story_page = ProductStoryPage.objects.live().filter(product=product).first()
-    return ProductPages(producer_page, story_page)
+    """The live producer page and product story of a product (the originals, whose URLs are the site's)."""
+    producer_page = in_default_language(ProducerPage.objects.live()).filter(producer_id=product.producer_id)
+    story_page = in_default_language(ProductStoryPage.objects.live()).filter(product=product)
+    return ProductPages(producer_page.first(), story_page.first())

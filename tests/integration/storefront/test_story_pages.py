@@ -107,7 +107,8 @@ def test_seed_demo_gives_the_real_producers_pages_and_their_products_stories():
     assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").live().exists()
     assert ProductStoryPage.objects.filter(title="Câu chuyện Mắm cá cơm Cần Giờ").live().exists()
     call_command("seed_demo", products=60, producers=20, verbosity=0)  # idempotent
-    assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").count() == 1
+    assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn", locale__language_code="vi").count() == 1
+    assert ProductStoryPage.objects.filter(title="The story of Mắm cá cơm Cần Giờ").live().exists()  # English
 
 
 def test_home_offers_provinces_with_products_and_featured_producers(client):
@@ -118,3 +119,44 @@ def test_home_offers_provinces_with_products_and_featured_producers(client):
 
     assert 'href="/catalogue/?province=46">Thành phố Huế</a>' in html
     assert "Vườn thanh trà bên sông Hương." in html
+
+
+def _translate(page, **english):
+    from wagtail.models import Locale
+
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True).specific
+    for field, value in english.items():
+        setattr(translation, field, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def test_an_english_visitor_reads_the_translation_at_the_same_url(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    story = story_page(salt)
+    _translate(story, title="The story of Cần Giờ sea salt", summary="Sun-dried on the Lý Nhơn salt fields.")
+
+    english = client.get(story.url + "?lang=en").content.decode()
+    vietnamese = client.get(story.url).content.decode()
+
+    assert "The story of Cần Giờ sea salt" in english and "Sun-dried on the Lý Nhơn salt fields." in english
+    assert "Câu chuyện Muối hạt Cần Giờ" in vietnamese and "Sun-dried" not in vietnamese
+    product_page = client.get(salt.get_absolute_url() + "?lang=en").content.decode()
+    assert "Sun-dried on the Lý Nhơn salt fields." in product_page and f'href="{story.url}"' in product_page
+
+
+def test_a_page_without_translation_shows_its_vietnamese_text_in_english_mode(client):
+    page = producer_page(ProductFactory().producer, intro="Hợp tác xã làm muối.")
+    assert "Hợp tác xã làm muối." in client.get(page.url + "?lang=en").content.decode()
+
+
+def test_translations_are_not_listed_twice_and_their_words_are_searchable(client):
+    salt = ProductFactory(title="Muối hạt Cần Giờ")
+    page = producer_page(salt.producer, intro="Hợp tác xã làm muối.")
+    story = story_page(salt)
+    _translate(page, intro="A salt makers' cooperative.")
+    _translate(story, summary="Sea salt crystallised by the wind.")
+
+    html = client.get(page.get_parent().url).content.decode()
+    assert html.count(f'href="{page.url}"') == 1
+    assert "Muối hạt Cần Giờ" in client.get("/search/?q=crystallised").content.decode()
