@@ -40,13 +40,17 @@ def queries(count):
     return mix
 
 
-def measure(runs):
+def measure(runs, cold=False):
+    from django.core.cache import cache
+
     from search.service import search_products, suggest_products
 
     for query in queries(20):  # warm caches and connections
         search_products(query)
     timings, backends = [], set()
     for query in queries(runs):
+        if cold:  # every search computes its counts and facets afresh
+            cache.clear()
         start = time.perf_counter()
         found = search_products(query)
         timings.append((time.perf_counter() - start) * 1000)
@@ -78,6 +82,7 @@ def main(argv=None):
     )
     parser.add_argument("--backends", default="database,elasticsearch")
     parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--cold", action="store_true", help="empty the cache before every search")
     args = parser.parse_args(argv)
 
     import django
@@ -89,7 +94,8 @@ def main(argv=None):
     from catalogue.models import Product
 
     products = Product.objects.count()
-    print(f"{connection.vendor}, {products} products, {args.runs} searches per backend")
+    cache = "cold cache" if args.cold else "cache kept (counts and facets reused for repeated filters)"
+    print(f"{connection.vendor}, {products} products, {args.runs} searches per backend, {cache}")
     for backend in args.backends.split(","):
         server = None
         if backend == "elasticsearch":
@@ -102,7 +108,7 @@ def main(argv=None):
             settings.ELASTICSEARCH_URL = ""
         try:
             seconds = rebuild_seconds(elasticsearch=backend == "elasticsearch")
-            timings, suggest_timings, answered = measure(args.runs)
+            timings, suggest_timings, answered = measure(args.runs, cold=args.cold)
         finally:
             if server:
                 server.close()

@@ -17,7 +17,7 @@ from catalogue.certification import local_today
 from catalogue.models import Product
 from search import elastic
 from search.documents import facts_for, products_to_index
-from search.models import ProductSearchEntry
+from search.models import IndexVersion, ProductSearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ def products_changed(product_ids: Iterable[int], *, urgent: bool = False) -> Non
     ids = sorted({pk for pk in product_ids if pk})
     if not ids:
         return
+    IndexVersion.bump()
     update_entries(ids)
     if elastic.is_configured():
         pending = getattr(_pending, "ids", None)
@@ -97,6 +98,7 @@ def rebuild(*, progress: Callable[[int], None] = lambda done: None, elasticsearc
         if new_index:
             elastic.write([f.as_document() for f in facts], [], [new_index])
         progress(len(facts))
+    IndexVersion.bump()
     with connection.cursor() as cursor:  # planner statistics for the fresh entries
         cursor.execute(f"ANALYZE {ProductSearchEntry._meta.db_table}")
     if new_index:

@@ -5,9 +5,11 @@ Listing is decided by the catalogue's gate on the live tables, so this backend c
 product that is not listable, whatever state its search entry is in.
 """
 
+import hashlib
 from collections import Counter
 from datetime import date
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -19,19 +21,20 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
 
 from catalogue.certification import certificate_valid_on_q
-from catalogue.models import Certificate, Product, ProductCategory
+from catalogue.models import Product, ProductCategory
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
 from search.documents import plain_text
 from search.folding import words
 from search.highlight import highlight
-from search.models import ProductSearchEntry
+from search.models import IndexVersion, ProductSearchEntry
+
+FACETS_CACHE_SECONDS = 600
 
 
 class DatabaseBackend:
@@ -42,7 +45,7 @@ class DatabaseBackend:
         page = self.ordered(products, query, today).values_list("pk", flat=True)
         ids = list(page[query.offset : query.offset + query.per_page])
         if query.with_facets:
-            total, facets = self.count_with_facets(products, today)
+            total, facets = self.cached_count_with_facets(products, query, today)
         else:
             total, facets = products.count(), {}
         return SearchResults(
@@ -80,15 +83,28 @@ class DatabaseBackend:
 
     def ordered(self, products, query: SearchQuery, today: date):
         newest = ("-date_created", "-pk")
-        if query.sort == "stars":
-            return products.annotate(stars=_current_stars(today)).order_by("-stars", *newest)
+        if query.sort == "stars":  # joined to the certificate valid today (one per product)
+            valid = products.filter(certificate_valid_on_q(today, prefix="certificates__"))
+            return valid.order_by("-certificates__stars", *newest)
         if query.sort in ("price", "-price"):
             price = F("price")
             order = price.asc(nulls_last=True) if query.sort == "price" else price.desc(nulls_last=True)
-            return products.annotate(price=Min("stockrecords__price")).order_by(order, *newest)
+            by_product = products.values("pk", "date_created")  # group by the product only
+            return by_product.annotate(price=Min("stockrecords__price")).order_by(order, *newest)
         if query.sort == "relevance" and query.words:
             return products.annotate(rank=_rank(query.words)).order_by("-rank", *newest)
         return products.order_by(*newest)
+
+    def cached_count_with_facets(self, products, query: SearchQuery, today: date):
+        """Counts and facets depend on the words and filters only, not on the page or the order.
+
+        They are cached under the index version, which every catalogue change bumps in its own
+        transaction, and today's date (validity is by date): a cached answer is never stale.
+        """
+        matching = (tuple(query.words), query.stars, query.group, query.province, query.category_ids)
+        digest = hashlib.sha256(repr(matching).encode()).hexdigest()[:32]
+        key = f"search:facets:{IndexVersion.current()}:{today.isoformat()}:{digest}"
+        return cache.get_or_set(key, lambda: self.count_with_facets(products, today), FACETS_CACHE_SECONDS)
 
     def count_with_facets(self, products, today: date) -> tuple[int, dict[str, list[FacetCount]]]:
         """The number of matches and the facet counts, from one grouped pass over the matches.
@@ -127,11 +143,6 @@ def _with_words(products, query_words: list[str]):
     for word in query_words:
         products = products.filter(search_entry__text__contains=f" {word} ")
     return products
-
-
-def _current_stars(today: date):
-    valid = Certificate.objects.filter(certificate_valid_on_q(today), product=OuterRef("pk"))
-    return Subquery(valid.order_by("-valid_from").values("stars")[:1])
 
 
 def _rank(query_words: list[str]):

@@ -7,6 +7,7 @@ import time_machine
 
 from catalogue.certification import local_today
 from catalogue.models import Certificate, ProductGroup
+from search.backends.base import SearchQuery
 from tests.factories import CertificateFactory, ProductFactory, StockRecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,21 @@ def test_matches_are_highlighted(fish_sauces, search):
 def test_suggestions_complete_the_last_word(fish_sauces, suggestions):
     assert suggestions("nuoc mam c") == ["Nước mắm Cần Giờ 40 độ đạm"]
     assert suggestions("TRÀ S") == ["Trà sâm Ngọc Linh"]
+
+
+def test_database_facets_are_cached_until_the_catalogue_changes():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.backends.database import DatabaseBackend
+
+    ProductFactory(title="Muối hạt Cần Giờ", certificate__stars=4)
+    backend, query = DatabaseBackend(), SearchQuery(text="muoi")
+    first = backend.search(query, local_today())
+    with CaptureQueriesContext(connection) as repeat:
+        again = backend.search(query, local_today())
+    assert again.facets == first.facets and len(repeat) < 4  # version, ids, highlights
+
+    ProductFactory(title="Muối tôm Tây Ninh", certificate__stars=5)  # bumps the index version
+    stars = {f.value: f.count for f in backend.search(query, local_today()).facets["stars"]}
+    assert stars == {"4": 1, "5": 1}

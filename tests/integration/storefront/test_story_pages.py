@@ -125,8 +125,8 @@ def test_home_offers_provinces_with_products_and_featured_producers(client):
 def _translate(page, **english):
     from wagtail.models import Locale
 
-    english = Locale.objects.get(language_code="en")
-    translation = page.copy_for_translation(english, copy_parents=True).specific
+    locale = Locale.objects.get(language_code="en")
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
     for field, value in english.items():
         setattr(translation, field, value)
     translation.save_revision().publish()
