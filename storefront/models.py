@@ -124,6 +124,7 @@ class ProducerPage(TranslatedContentMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = products_for_cards().filter(producer=self.producer)
+        context["map_tiles"] = {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
         context["stories"] = ProductStoryPage.objects.child_of(self).live().select_related("product")
         return context
 

@@ -28,6 +28,8 @@ class ProducerFactory(factory.django.DjangoModelFactory):
     tax_code = factory.Sequence(lambda n: f"03{n:08d}")
     province_code = CAN_GIO_PROVINCE
     commune_code = CAN_GIO_COMMUNE
+    latitude = Decimal("10.411300")
+    longitude = Decimal("106.954400")
     partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..name"))
 
 

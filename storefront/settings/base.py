@@ -218,6 +218,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
+# Map tiles (Leaflet is served from our static files); OpenStreetMap's by default.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
+
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = "OCOP Market"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL

@@ -29,3 +29,5 @@ def test_public_pages_have_no_serious_accessibility_violations(page, language):
     for path in ("/", "/catalogue/", "/search/?q=muoi", salt.get_absolute_url(), producer.url, story.url):
         page.goto(path + (("&" if "?" in path else "?") + "lang=en" if suffix else ""))
         assert _severe_violations(page) == [], path
+    page.goto(producer.url)
+    assert page.locator(".small-map.leaflet-container .leaflet-marker-icon").count() == 1  # the map is drawn
