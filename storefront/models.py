@@ -33,6 +33,14 @@ class TranslatedContentMixin:
         return context
 
 
+def cover_image():
+    """The optional cover photo of a story page (shared shape of producer and product stories)."""
+    return models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ảnh bìa"),
+    )
+
+
 def in_default_language(pages):
     """The Vietnamese originals only (a translation is its own page, but not another entry in a list)."""
     return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -101,10 +109,7 @@ class ProducerPage(TranslatedContentMixin, Page):
         Producer, on_delete=models.PROTECT, related_name="pages", verbose_name=_("chủ thể OCOP")
     )
     intro = models.TextField(_("giới thiệu ngắn"), max_length=500)
-    cover = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("ảnh bìa"),
-    )
+    cover = cover_image()
     body = StreamField(StoryBlocks(), verbose_name=_("câu chuyện"), blank=True)
 
     content_panels = [*Page.content_panels, *map(FieldPanel, ["producer", "intro", "cover", "body"])]
@@ -115,7 +120,6 @@ class ProducerPage(TranslatedContentMixin, Page):
 
     class Meta:
         verbose_name = _("trang chủ thể")
-
 
     def clean(self):
         super().clean()
@@ -136,10 +140,7 @@ class ProductStoryPage(TranslatedContentMixin, Page):
         Product, on_delete=models.PROTECT, related_name="story_pages", verbose_name=_("sản phẩm")
     )
     summary = models.TextField(_("tóm tắt"), max_length=300)
-    cover = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("ảnh bìa"),
-    )
+    cover = cover_image()
     body = StreamField(StoryBlocks(), verbose_name=_("câu chuyện"))
 
     content_panels = [*Page.content_panels, *map(FieldPanel, ["product", "summary", "cover", "body"])]
@@ -150,7 +151,6 @@ class ProductStoryPage(TranslatedContentMixin, Page):
 
     class Meta:
         verbose_name = _("câu chuyện sản phẩm")
-
 
     def clean(self):
         super().clean()
