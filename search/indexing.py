@@ -32,7 +32,16 @@ def products_changed(product_ids: Iterable[int], *, urgent: bool = False) -> Non
         return
     IndexVersion.bump()
     update_entries(ids)
-    if elastic.is_configured():
+    _send_to_elasticsearch(ids, urgent=urgent)
+
+
+def prices_changed(product_ids: Iterable[int]) -> None:
+    """Only Elasticsearch holds prices (the database backend sorts by the live stock records)."""
+    _send_to_elasticsearch(sorted({pk for pk in product_ids if pk}), urgent=False)
+
+
+def _send_to_elasticsearch(ids: list[int], *, urgent: bool) -> None:
+    if ids and elastic.is_configured():
         pending = getattr(_pending, "ids", None)
         if pending is None:
             pending = _pending.ids = set()

@@ -1,12 +1,12 @@
 """What in the catalogue changes search results, and how fast the indexes must hear of it."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from catalogue.models import Certificate, Producer, Product, ProductCategory
 from catalogue.partner.models import StockRecord
-from search.indexing import products_changed
+from search.indexing import prices_changed, products_changed
 from storefront.models import ProductStoryPage
 
 
@@ -31,7 +31,20 @@ def story_changed(sender, instance, **kwargs):
     products_changed([instance.product_id])
 
 
-@receiver([post_save, post_delete], sender=StockRecord)
 @receiver([post_save, post_delete], sender=ProductCategory)
-def product_part_changed(sender, instance, **kwargs):
+def product_category_changed(sender, instance, **kwargs):
     products_changed([instance.product_id])
+
+
+@receiver(pre_save, sender=StockRecord)
+def note_price_change(sender, instance, **kwargs):
+    # Stock records are saved at every sale (Oscar's allocation); only a new price matters here.
+    old_price = StockRecord.objects.filter(pk=instance.pk).values_list("price", flat=True).first()
+    instance._price_changed = instance.pk is None or old_price != instance.price
+
+
+@receiver(post_save, sender=StockRecord)
+@receiver(post_delete, sender=StockRecord)
+def price_changed(sender, instance, **kwargs):
+    if getattr(instance, "_price_changed", True):
+        prices_changed([instance.product_id])

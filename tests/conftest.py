@@ -13,3 +13,33 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """The rows data migrations made (product groups, Wagtail root and locales, home page, site)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_transactional_db(migrated_data, transactional_db):
+    """A committed-transactions database that starts from the migrated rows.
+
+    Transactional tests end by emptying every table; each one reloads the migrated rows first.
+    Django's serialized_rollback cannot be used: under Playwright's event loop the test gets a
+    fresh connection object without the serialized copy.
+    """
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_data)
+    # The reloaded rows keep their ids; move PostgreSQL's sequences past them.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)

@@ -16,6 +16,7 @@ from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacement
 from oscar.core.loading import get_class
 
 from catalogue.models import Certificate, Producer, Product
+from catalogue.partner.models import StockRecord
 
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 
@@ -27,14 +28,23 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
             return super().handle_order_placement(order_number, user, basket, *args, **kwargs)
 
     def check_basket_is_still_purchasable(self, basket):
-        """Raise UnableToPlaceOrder when the strategy now refuses a line of the basket."""
+        """Raise UnableToPlaceOrder when the strategy now refuses a line of the basket.
+
+        Products, certificates and stock records are read afresh under row locks held until the
+        order is written: of concurrent buyers of the last unit, the first allocates it and the
+        others, once it commits, see no stock left (Oscar alone allocates without checking).
+        """
         lines = list(basket.all_lines())
         products = locked_products({line.product_id for line in lines if line.product_id})
+        stockrecords = StockRecord.objects.select_for_update().order_by("pk").in_bulk(
+            {line.stockrecord_id for line in lines if line.stockrecord_id}
+        )
         strategy = self.request.strategy
         for line in lines:
             product = products.get(line.product_id)
             if product is None:
                 raise UnableToPlaceOrder(_("Một sản phẩm trong giỏ hàng không còn tồn tại."))
+            line.stockrecord = stockrecords.get(line.stockrecord_id, line.stockrecord)  # allocate on it
             info = strategy.fetch_for_product(product, stockrecord=line.stockrecord)
             is_permitted, reason = info.availability.is_purchase_permitted(line.quantity)
             if not is_permitted:
@@ -54,10 +64,11 @@ def locked_products(product_ids):
         product.pk: product
         for product in Product.objects.select_for_update()
         .filter(pk__in=product_ids)
+        .order_by("pk")  # one locking order for every transaction: no deadlocks
         .prefetch_related(Prefetch("certificates", queryset=Certificate.objects.select_for_update()))
     }
     producer_ids = {product.producer_id for product in products.values() if product.producer_id}
-    producers = Producer.objects.select_for_update().in_bulk(producer_ids)
+    producers = Producer.objects.select_for_update().order_by("pk").in_bulk(producer_ids)
     for product in products.values():
         product.producer = producers.get(product.producer_id)
     return products

@@ -39,33 +39,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
-    """The rows data migrations made (product groups, Wagtail root, home page and site)."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
-def page(browser, live_server, migrated_data, transactional_db):
-    # Transactional tests end by emptying every table (then re-adding content types and
-    # permissions); start each test from the migrated state instead. Django's
-    # serialized_rollback cannot do it here: once Playwright's event loop runs in this thread,
-    # the test gets a fresh connection object without the serialized copy.
-    from django.apps import apps
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(migrated_data)
-    # The reloaded rows keep their ids; move PostgreSQL's sequences past them.
-    sequences = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for statement in sequences:
-            cursor.execute(statement)
+def page(browser, live_server, migrated_transactional_db):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15_000)
