@@ -1,11 +1,18 @@
 """Oscar's payment-details view with idempotent submission: one basket, one order, one payment."""
 
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from oscar.apps.checkout.views import PaymentDetailsView as CorePaymentDetailsView
+from oscar.apps.checkout.views import PaymentMethodView as CorePaymentMethodView
 from oscar.core.loading import get_model
+
+from catalogue.checkout.payment_methods import METHODS, method_for
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
 
 
 class PaymentDetailsView(CorePaymentDetailsView):
@@ -21,3 +28,39 @@ class PaymentDetailsView(CorePaymentDetailsView):
             self.request.session["checkout_order_id"] = placed.pk
             return redirect("checkout:thank-you")
         return super().submit(user, basket, *args, **kwargs)
+
+    def handle_payment(self, order_number, total, **kwargs):
+        """Record how the order will be paid; no money moves at placement (see payment_methods)."""
+        method = method_for(self.checkout_session.payment_method())
+        source_type, _created = SourceType.objects.get_or_create(
+            code=method.code, defaults={"name": str(method.name)}
+        )
+        self.add_payment_source(
+            Source(source_type=source_type, currency=total.currency, amount_allocated=total.incl_tax,
+                   reference=order_number)
+        )
+
+    def get_initial_order_status(self, basket):
+        return method_for(self.checkout_session.payment_method()).initial_status
+
+
+class PaymentMethodView(CorePaymentMethodView):
+    """Choose cash on delivery or a VietQR bank transfer (catalogue.checkout.payment_methods)."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    success_url = reverse_lazy("checkout:preview")
+
+    def get(self, request, *args, **kwargs):
+        chosen = method_for(self.checkout_session.payment_method())
+        return self.render_to_response(self.get_context_data(chosen=chosen))
+
+    def post(self, request, *args, **kwargs):
+        code = request.POST.get("payment_method")
+        if code not in METHODS:
+            context = self.get_context_data(chosen=method_for(None), error=_("Hãy chọn một cách thanh toán."))
+            return self.render_to_response(context, status=400)
+        self.checkout_session.pay_by(code)
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(methods=METHODS.values(), **kwargs)

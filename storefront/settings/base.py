@@ -247,6 +247,23 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
+# Orders: statuses in Vietnamese, as staff and producers see them (catalogue.checkout.payment_methods).
+OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"
+OSCAR_INITIAL_LINE_STATUS = "Chờ giao hàng"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Chờ thanh toán": ("Đã thanh toán", "Đã hủy"),
+    "Đã thanh toán": ("Đang giao", "Đã hủy"),
+    "Chờ giao hàng": ("Đang giao", "Đã hủy"),
+    "Đang giao": ("Đã giao", "Đã hủy"),
+    "Đã giao": (),
+    "Đã hủy": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# The shop's account for VietQR transfers (the order number is the transfer note).
+VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970436")  # Vietcombank
+VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011004395921")
+VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="CONG TY TNHH OCOP MARKET")
+
 # --- Traceability ---
 # A stamp scanned more often, or by more different clients, than this may have been copied.
 SCAN_WARNING_COUNT = env.int("SCAN_WARNING_COUNT", default=20)
