@@ -1,4 +1,5 @@
 import oscar.apps.checkout.apps as apps
+from django.urls import path
 
 
 class CheckoutConfig(apps.CheckoutConfig):
@@ -9,3 +10,8 @@ class CheckoutConfig(apps.CheckoutConfig):
     """
 
     name = "catalogue.checkout"
+
+    def get_urls(self):
+        from catalogue.checkout.views import communes
+
+        return [*super().get_urls(), path("communes/", communes, name="communes")]

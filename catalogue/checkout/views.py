@@ -1,13 +1,16 @@
 """Oscar's payment-details view with idempotent submission: one basket, one order, one payment."""
 
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from oscar.apps.checkout.views import PaymentDetailsView as CorePaymentDetailsView
 from oscar.apps.checkout.views import PaymentMethodView as CorePaymentMethodView
 from oscar.core.loading import get_model
 
 from catalogue.checkout.payment_methods import METHODS, method_for
+from storefront import places
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -64,3 +67,14 @@ class PaymentMethodView(CorePaymentMethodView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(methods=METHODS.values(), **kwargs)
+
+
+@require_GET
+def communes(request):
+    """The communes of a province, for the address form's second list (JSON)."""
+    try:
+        province = int(request.GET.get("province", ""))
+    except ValueError:
+        return JsonResponse({"communes": []}, status=400)
+    choices = places.commune_choices(province)
+    return JsonResponse({"communes": [{"code": code, "name": name} for code, name in choices]})

@@ -241,7 +241,8 @@ OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "currency_digits": Fal
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "country", "phone_number")
+PHONENUMBER_DEFAULT_REGION = "VN"  # "0901 234 567" is read as +84 901 234 567
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").

@@ -50,10 +50,10 @@ def _fill_guest_checkout(client):
         {
             "first_name": "Lan",
             "last_name": "Nguyễn",
-            "line1": "12 Lý Nhơn",
-            "line4": "Cần Giờ",
-            "country": "VN",
-            "phone_number": "+84901234567",
+            "line1": "12 đường Lý Nhơn, ấp Long Thạnh",
+            "province": "79",  # Thành phố Hồ Chí Minh
+            "commune": "27664",  # Xã Cần Giờ
+            "phone_number": "0901 234 567",
         },
     )
     # Oscar picks the only shipping and payment methods on a visit to their steps.
