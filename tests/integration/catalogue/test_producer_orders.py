@@ -1,0 +1,72 @@
+"""A shopper's one order with two producers' products: each producer sees and fulfils its own lines."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from tests.factories import ProductFactory
+from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
+
+pytestmark = pytest.mark.django_db
+
+Country = get_model("address", "Country")
+Order = get_model("order", "Order")
+
+
+def _producer_client(product, email):
+    user = get_user_model().objects.create_user(username=email, email=email, password="x")
+    product.producer.partner.users.add(user)
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def order_of_two_producers(client):
+    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
+    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+    salt, fish = ProductFactory(title="Muối hạt Cần Giờ"), ProductFactory(title="Khô cá đù Cần Giờ")
+    _add_to_basket(client, salt)
+    _add_to_basket(client, fish)
+    _fill_guest_checkout(client)
+    client.post(reverse("checkout:preview"), {"action": "place_order"})
+    return Order.objects.get(), salt, fish
+
+
+def test_each_producer_sees_only_its_own_lines(order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    salt_producer = _producer_client(salt, "muoi@example.vn")
+
+    page = salt_producer.get(reverse("dashboard:order-detail", args=[order.number])).content.decode()
+
+    assert order.lines.count() == 2
+    assert "Muối hạt Cần Giờ" in page and "Khô cá đù Cần Giờ" not in page
+    fish_line = order.lines.get(product=fish)
+    line_url = reverse("dashboard:order-line-detail", args=[order.number, fish_line.pk])
+    assert salt_producer.get(line_url).status_code == 404
+
+
+def test_a_producer_cannot_change_another_producers_line(order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    salt_producer = _producer_client(salt, "muoi@example.vn")
+    fish_line = order.lines.get(product=fish)
+
+    salt_producer.post(
+        reverse("dashboard:order-detail", args=[order.number]),
+        {"line_action": "change_line_statuses", "selected_line": [fish_line.pk], "new_status": "Đang giao",
+         f"selected_line_qty_{fish_line.pk}": 1},
+    )
+
+    fish_line.refresh_from_db()
+    assert fish_line.status == "Chờ giao hàng"
+
+
+def test_a_producer_without_lines_in_the_order_cannot_open_it(order_of_two_producers):
+    order, _salt, _fish = order_of_two_producers
+    stranger = _producer_client(ProductFactory(title="Bún Vân Cù"), "bun@example.vn")
+    assert stranger.get(reverse("dashboard:order-detail", args=[order.number])).status_code == 404
