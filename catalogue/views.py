@@ -3,6 +3,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from catalogue.certification import listing_status
 from catalogue.selectors import certificate_history, products_with_certificates
+from salespoints.selectors import sales_points_stocking
 from traceability.links import product_trace_path
 
 GONE_TEMPLATE_NAME = "oscar/catalogue/gone.html"
@@ -49,4 +50,5 @@ class ProductDetailView(OscarProductDetailView):
         context["listing"] = self.listing
         context["certificate_history"] = certificate_history(self.object)
         context["trace_path"] = product_trace_path(self.object)
+        context["sales_points"] = sales_points_stocking(self.object)
         return context

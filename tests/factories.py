@@ -126,3 +126,28 @@ class StampFactory(factory.django.DjangoModelFactory):
 
     lot = factory.SubFactory(LotFactory)
     serial = factory.LazyFunction(new_serial)
+
+
+class SalesPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "salespoints.SalesPoint"
+
+    name = factory.Sequence(lambda n: f"Điểm OCOP Khu du lịch Vàm Sát {n}")
+    slug = factory.Sequence(lambda n: f"diem-ocop-vam-sat-{n}")
+    kind = "tourist_site"
+    province_code = CAN_GIO_PROVINCE
+    commune_code = CAN_GIO_COMMUNE
+    street = "Ấp Doi Lầu"
+    latitude = Decimal("10.486200")
+    longitude = Decimal("106.801200")
+    opening_hours = "07:30–17:00"
+
+
+class SalesPointStockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "salespoints.SalesPointStock"
+
+    sales_point = factory.SubFactory(SalesPointFactory)
+    product = factory.SubFactory(ProductFactory)
+    level = "in_stock"
+    quantity = 12

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from catalogue.demo import seed_demo
 from catalogue.models import Product
+from salespoints.demo import seed_sales_points
 from traceability.demo import seed_traceability
 
 TRACED_PRODUCTS = 200  # lots, events and stamps for the first products of the real producers
@@ -18,5 +19,6 @@ class Command(BaseCommand):
         created = seed_demo(products=products, producers=producers)
         first = Product.objects.filter(upc__lt=f"OCOP-{TRACED_PRODUCTS + 1:06d}").select_related("producer")
         created["lots"] = seed_traceability(first.order_by("upc"))
+        created["sales points"] = seed_sales_points()
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({summary} created)."))
