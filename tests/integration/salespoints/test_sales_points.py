@@ -138,3 +138,14 @@ def test_api_lists_sales_points_nearest_first_with_distance_and_listable_product
     assert body["results"][0]["distance_km"] < body["results"][1]["distance_km"]
     assert [p["code"] for p in body["results"][1]["products"]] == [listable.upc]
     assert client.get("/api/v1/sales-points/", {"near": "abc"}).status_code == 400
+
+
+def test_trace_page_shows_the_sales_points_stocking_a_listable_product_only(client):
+    from traceability.links import product_trace_path
+
+    product = ProductFactory(gtin="")
+    SalesPointStockFactory(product=product, sales_point__name="Điểm OCOP chợ Hàng Dương")
+
+    assert "Điểm OCOP chợ Hàng Dương" in client.get(product_trace_path(product)).content.decode()
+    _revoke(product)
+    assert "Điểm OCOP chợ Hàng Dương" not in client.get(product_trace_path(product)).content.decode()
