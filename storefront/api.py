@@ -23,6 +23,7 @@ from salespoints.selectors import (
 from search.forms import ProductFilterForm
 from storefront import places
 from traceability.links import product_qr_path, product_trace_path, public_url
+from tradefairs.selectors import exhibitors_with_public_listings, fairs_public
 
 PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
@@ -134,6 +135,41 @@ class SalesPointPage(Schema):
     next: str | None
     previous: str | None
     results: list[SalesPointOut]
+
+
+class FairProductOut(Schema):
+    code: str
+    name: str
+    trace_url: str
+    qr_svg: str
+
+
+class ExhibitorOut(Schema):
+    booth: str
+    producer: ProducerRef
+    products: list[FairProductOut]
+
+
+class FairOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    venue: str
+    province: PlaceOut
+    starts_on: date
+    ends_on: date
+    organiser: str
+    url: str
+    exhibitors: list[ExhibitorOut]
+
+
+class FairPage(Schema):
+    count: int
+    page: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[FairOut]
 
 
 class ProducerPage(Schema):
@@ -291,3 +327,38 @@ def list_sales_points(
     else:
         points = points.order_by("province_code", "name", "pk")
     return _page(request, with_listable_products(points), page, page_size, _sales_point)
+
+
+def _fair(fair):
+    return {
+        "slug": fair.slug, "name": fair.name, "kind": fair.kind, "venue": fair.venue,
+        "province": _place(fair.province_code, fair.province_name),
+        "starts_on": fair.starts_on, "ends_on": fair.ends_on, "organiser": fair.organiser,
+        "url": public_url(fair.get_absolute_url()),
+        "exhibitors": [
+            {
+                "booth": exhibitor.booth,
+                "producer": exhibitor.producer,
+                "products": [
+                    {
+                        "code": listing.product.upc,
+                        "name": listing.product.title,
+                        "trace_url": public_url(product_trace_path(listing.product)),
+                        "qr_svg": product_qr_path(listing.product, "svg"),
+                    }
+                    for listing in exhibitor.public_listings
+                ],
+            }
+            for exhibitor in exhibitors_with_public_listings(fair)
+        ],
+    }
+
+
+@api.get("/fairs/", response=FairPage, tags=["trade fairs"])
+def list_fairs(request, province: str = "", page: int = 1, page_size: int = PAGE_SIZE):
+    """Trade fairs and exhibitions, newest first, with exhibitors' listable products by booth."""
+    fairs = fairs_public().order_by("-starts_on", "pk")
+    if province:
+        code = int(province) if province.isdigit() else places.province_by_name(province)
+        fairs = fairs.filter(province_code=code or 0)
+    return _page(request, fairs, page, page_size, _fair)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("traceability.urls")),
     path("", include("salespoints.urls")),
+    path("", include("tradefairs.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
 ]

@@ -151,3 +151,25 @@ class SalesPointStockFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     level = "in_stock"
     quantity = 12
+
+
+class TradeFairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tradefairs.TradeFair"
+
+    name = factory.Sequence(lambda n: f"Hội chợ OCOP Cần Giờ {n}")
+    slug = factory.Sequence(lambda n: f"hoi-cho-ocop-can-gio-{n}")
+    venue = "Nhà Văn hóa Thanh niên, 4 Phạm Ngọc Thạch"
+    province_code = CAN_GIO_PROVINCE
+    starts_on = factory.LazyFunction(local_today)
+    ends_on = factory.LazyAttribute(lambda f: f.starts_on)
+    organiser = "Sở Công Thương Thành phố Hồ Chí Minh"
+
+
+class ExhibitorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tradefairs.Exhibitor"
+
+    fair = factory.SubFactory(TradeFairFactory)
+    producer = factory.SubFactory(ProducerFactory)
+    booth = factory.Sequence(lambda n: f"A{n:02d}")

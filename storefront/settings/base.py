@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "storefront.apps.StorefrontConfig",
     "traceability.apps.TraceabilityConfig",
     "salespoints.apps.SalesPointsConfig",
+    "tradefairs.apps.TradeFairsConfig",
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",

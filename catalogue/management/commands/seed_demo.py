@@ -4,6 +4,7 @@ from catalogue.demo import seed_demo
 from catalogue.models import Product
 from salespoints.demo import seed_sales_points
 from traceability.demo import seed_traceability
+from tradefairs.demo import seed_fairs
 
 TRACED_PRODUCTS = 200  # lots, events and stamps for the first products of the real producers
 
@@ -20,5 +21,6 @@ class Command(BaseCommand):
         first = Product.objects.filter(upc__lt=f"OCOP-{TRACED_PRODUCTS + 1:06d}").select_related("producer")
         created["lots"] = seed_traceability(first.order_by("upc"))
         created["sales points"] = seed_sales_points()
+        created["fairs"] = seed_fairs()
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({summary} created)."))
