@@ -1,6 +1,8 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from traceability.links import product_qr_path, product_trace_path
+from tradefairs.catalogue_pdf import fair_catalogue_pdf
 from tradefairs.selectors import exhibitors_with_public_listings, fairs_public, officer_listings
 
 
@@ -19,3 +21,12 @@ def fair_detail(request, slug):
         "withdrawn": [o for o in officer_listings(fair) if o.withdrawn] if request.user.is_staff else [],
     }
     return render(request, "tradefairs/fair_detail.html", context)
+
+
+def fair_catalogue(request, slug):
+    """The printable catalogue (PDF) of what the public page shows now."""
+    fair = get_object_or_404(fairs_public(), slug=slug)
+    pdf = fair_catalogue_pdf(fair, exhibitors_with_public_listings(fair))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{fair.slug}.pdf"'
+    return response

@@ -79,3 +79,16 @@ def test_seed_demo_has_one_past_and_one_upcoming_fair_with_exhibitors():
     today = local_today()
     assert TradeFair.objects.filter(ends_on__lt=today, exhibitors__isnull=False).exists()
     assert TradeFair.objects.filter(starts_on__gt=today, exhibitors__isnull=False).exists()
+
+
+def test_fair_catalogue_pdf_has_one_qr_per_listable_product(client, exhibitor):
+    shown = [ProductFactory(producer=exhibitor.producer) for _ in range(2)]
+    hidden = ProductFactory(producer=exhibitor.producer)
+    for product in [*shown, hidden]:
+        fair_listing_add(exhibitor=exhibitor, product=product)
+    _revoke(hidden)
+
+    response = client.get(f"{exhibitor.fair.get_absolute_url()}catalogue.pdf")
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and response.content.count(b"/Subtype /Image") == 2
