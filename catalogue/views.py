@@ -3,6 +3,7 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 
 from catalogue.certification import listing_status
 from catalogue.selectors import certificate_history, products_with_certificates
+from salespoints.selectors import sales_points_stocking
 from storefront.selectors import pages_for_product
 from traceability.links import product_trace_path
 
@@ -51,4 +52,5 @@ class ProductDetailView(OscarProductDetailView):
         context["certificate_history"] = certificate_history(self.object)
         context["trace_path"] = product_trace_path(self.object)
         context["pages"] = pages_for_product(self.object)  # the producer's page and the story
+        context["sales_points"] = sales_points_stocking(self.object)
         return context

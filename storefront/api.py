@@ -9,14 +9,22 @@ from math import ceil
 
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
 
 from catalogue.certification import certificate_status, is_listable
 from catalogue.models import Producer, Product
 from catalogue.selectors import products_with_certificates
+from salespoints.selectors import (
+    parse_coordinates,
+    sales_points_filtered,
+    with_distance,
+    with_listable_products,
+)
 from search.forms import ProductFilterForm
 from search.service import search_products
 from storefront import places
 from traceability.links import product_qr_path, product_trace_path, public_url
+from tradefairs.selectors import exhibitors_with_public_listings, fairs_public
 
 PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
@@ -95,6 +103,74 @@ class ProductPage(Schema):
     next: str | None
     previous: str | None
     results: list[ProductOut]
+
+
+class StockOut(Schema):
+    code: str
+    name: str
+    level: str  # in_stock | low | out
+    quantity: int | None
+
+
+class SalesPointOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    kind_label: str
+    province: PlaceOut
+    commune: PlaceOut
+    street: str
+    latitude: float | None
+    longitude: float | None
+    opening_hours: str
+    phone: str
+    url: str
+    distance_km: float | None
+    products: list[StockOut]
+
+
+class SalesPointPage(Schema):
+    count: int
+    page: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[SalesPointOut]
+
+
+class FairProductOut(Schema):
+    code: str
+    name: str
+    trace_url: str
+    qr_svg: str
+
+
+class ExhibitorOut(Schema):
+    booth: str
+    producer: ProducerRef
+    products: list[FairProductOut]
+
+
+class FairOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    venue: str
+    province: PlaceOut
+    starts_on: date
+    ends_on: date
+    organiser: str
+    url: str
+    exhibitors: list[ExhibitorOut]
+
+
+class FairPage(Schema):
+    count: int
+    page: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[FairOut]
 
 
 class ProducerPage(Schema):
@@ -222,3 +298,81 @@ def list_producers(request, province: str = "", page: int = 1, page_size: int = 
         "province": _place(p.province_code, p.province_name),
         "commune": _place(p.commune_code, p.commune_name),
     })
+
+
+def _sales_point(point):
+    distance = getattr(point, "distance_km", None)
+    return {
+        "slug": point.slug,
+        "name": point.name,
+        "kind": point.kind,
+        "kind_label": str(point.get_kind_display()),
+        "province": _place(point.province_code, point.province_name),
+        "commune": _place(point.commune_code, point.commune_name),
+        "street": point.street,
+        "latitude": float(point.latitude) if point.latitude is not None else None,
+        "longitude": float(point.longitude) if point.longitude is not None else None,
+        "opening_hours": point.opening_hours,
+        "phone": point.phone,
+        "url": public_url(point.get_absolute_url()),
+        "distance_km": round(distance, 2) if distance is not None else None,
+        "products": [
+            {"code": s.product.upc, "name": s.product.title, "level": s.level, "quantity": s.quantity}
+            for s in point.listable_stock
+        ],
+    }
+
+
+@api.get("/sales-points/", response=SalesPointPage, tags=["sales points"])
+def list_sales_points(
+    request, near: str = "", province: str = "", product: str = "", page: int = 1,
+    page_size: int = PAGE_SIZE,
+):
+    """OCOP sales points with their listable products in stock; ``near=lat,lon`` sorts nearest first."""
+    code = None
+    if province:
+        code = int(province) if province.isdigit() else (places.province_by_name(province) or 0)
+    points = sales_points_filtered(province=code, product=product)
+    if near:
+        origin = parse_coordinates(near)
+        if origin is None:
+            raise HttpError(400, "near must be 'lat,lon' in degrees")
+        points = with_distance(points, origin)
+    else:
+        points = points.order_by("province_code", "name", "pk")
+    return _page(request, with_listable_products(points), page, page_size, _sales_point)
+
+
+def _fair(fair):
+    return {
+        "slug": fair.slug, "name": fair.name, "kind": fair.kind, "venue": fair.venue,
+        "province": _place(fair.province_code, fair.province_name),
+        "starts_on": fair.starts_on, "ends_on": fair.ends_on, "organiser": fair.organiser,
+        "url": public_url(fair.get_absolute_url()),
+        "exhibitors": [
+            {
+                "booth": exhibitor.booth,
+                "producer": exhibitor.producer,
+                "products": [
+                    {
+                        "code": listing.product.upc,
+                        "name": listing.product.title,
+                        "trace_url": public_url(product_trace_path(listing.product)),
+                        "qr_svg": product_qr_path(listing.product, "svg"),
+                    }
+                    for listing in exhibitor.public_listings
+                ],
+            }
+            for exhibitor in exhibitors_with_public_listings(fair)
+        ],
+    }
+
+
+@api.get("/fairs/", response=FairPage, tags=["trade fairs"])
+def list_fairs(request, province: str = "", page: int = 1, page_size: int = PAGE_SIZE):
+    """Trade fairs and exhibitions, newest first, with exhibitors' listable products by booth."""
+    fairs = fairs_public().order_by("-starts_on", "pk")
+    if province:
+        code = int(province) if province.isdigit() else places.province_by_name(province)
+        fairs = fairs.filter(province_code=code or 0)
+    return _page(request, fairs, page, page_size, _fair)

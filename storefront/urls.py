@@ -22,6 +22,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("traceability.urls")),
+    path("", include("salespoints.urls")),
+    path("", include("tradefairs.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
 ]

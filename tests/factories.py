@@ -130,6 +130,53 @@ class StampFactory(factory.django.DjangoModelFactory):
     serial = factory.LazyFunction(new_serial)
 
 
+class SalesPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "salespoints.SalesPoint"
+
+    name = factory.Sequence(lambda n: f"Điểm OCOP Khu du lịch Vàm Sát {n}")
+    slug = factory.Sequence(lambda n: f"diem-ocop-vam-sat-{n}")
+    kind = "tourist_site"
+    province_code = CAN_GIO_PROVINCE
+    commune_code = CAN_GIO_COMMUNE
+    street = "Ấp Doi Lầu"
+    latitude = Decimal("10.486200")
+    longitude = Decimal("106.801200")
+    opening_hours = "07:30–17:00"
+
+
+class SalesPointStockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "salespoints.SalesPointStock"
+
+    sales_point = factory.SubFactory(SalesPointFactory)
+    product = factory.SubFactory(ProductFactory)
+    level = "in_stock"
+    quantity = 12
+
+
+class TradeFairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tradefairs.TradeFair"
+
+    name = factory.Sequence(lambda n: f"Hội chợ OCOP Cần Giờ {n}")
+    slug = factory.Sequence(lambda n: f"hoi-cho-ocop-can-gio-{n}")
+    venue = "Nhà Văn hóa Thanh niên, 4 Phạm Ngọc Thạch"
+    province_code = CAN_GIO_PROVINCE
+    starts_on = factory.LazyFunction(local_today)
+    ends_on = factory.LazyAttribute(lambda f: f.starts_on)
+    organiser = "Sở Công Thương Thành phố Hồ Chí Minh"
+
+
+class ExhibitorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tradefairs.Exhibitor"
+
+    fair = factory.SubFactory(TradeFairFactory)
+    producer = factory.SubFactory(ProducerFactory)
+    booth = factory.Sequence(lambda n: f"A{n:02d}")
+
+
 def producer_page(producer, **fields):
     """A published producer page under the producers' index (created on first use)."""
     from storefront.models import HomePage, ProducerIndexPage, ProducerPage

@@ -17,6 +17,7 @@ from catalogue.certification import listing_status
 from catalogue.gtin import normalise_gtin
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
+from salespoints.selectors import sales_points_stocking
 from traceability import links
 from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, RawMaterialArea, Stamp
@@ -28,6 +29,7 @@ from traceability.sheets import stamp_sheet_pdf
 NOT_GENUINE = _("Không tìm thấy mã này trong hệ thống OCOP Market: đây có thể không phải tem chính hãng.")
 BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra): mã này không phải mã chính hãng.")
 
+SALES_POINTS_SHOWN = 10
 PRODUCT_RELATED = ("lot__product__producer", "lot__product__ocop_group")
 
 
@@ -62,6 +64,11 @@ def _render_trace(request, *, product, lot=None, stamp=None):
         "events": list(lot.events.all()) if lot else [],
         "suspicious": is_suspicious(stamp) if stamp else False,
         "page_url": links.public_url(request.path),
+        # One read, and only for a listable product: a trace page never sends people to buy
+        # a product that fails the gate.
+        "sales_points": (
+            list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]) if listing.is_listable else []
+        ),
     }
     return render(request, "traceability/trace.html", context)
 

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     # Project apps
     "storefront.apps.StorefrontConfig",
     "traceability.apps.TraceabilityConfig",
+    "salespoints.apps.SalesPointsConfig",
+    "tradefairs.apps.TradeFairsConfig",
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -270,3 +272,11 @@ VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="CONG TY TNHH OCOP MARK
 SCAN_WARNING_COUNT = env.int("SCAN_WARNING_COUNT", default=20)
 SCAN_WARNING_CLIENTS = env.int("SCAN_WARNING_CLIENTS", default=5)
 SCAN_RATE_LIMIT_SECONDS = env.int("SCAN_RATE_LIMIT_SECONDS", default=60)
+
+# Sales-point map: tile URL template (OpenStreetMap by default); empty shows the list without a map.
+SALES_POINT_MAP_TILES = env(
+    "SALES_POINT_MAP_TILES", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+SALES_POINT_MAP_ATTRIBUTION = env(
+    "SALES_POINT_MAP_ATTRIBUTION", default="&copy; OpenStreetMap contributors"
+)

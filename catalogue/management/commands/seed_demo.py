@@ -3,8 +3,10 @@ from django.core.management.base import BaseCommand
 
 from catalogue.demo import seed_demo
 from catalogue.models import Product
+from salespoints.demo import seed_sales_points
 from storefront.demo import seed_pages
 from traceability.demo import seed_traceability
+from tradefairs.demo import seed_fairs
 
 TRACED_PRODUCTS = 200  # lots, events and stamps for the first products of the real producers
 
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         created = seed_demo(products=products, producers=producers)
         first = Product.objects.filter(upc__lt=f"OCOP-{TRACED_PRODUCTS + 1:06d}").select_related("producer")
         created["lots"] = seed_traceability(first.order_by("upc"))
+        created["sales points"] = seed_sales_points()
+        created["fairs"] = seed_fairs()
         created["pages"] = seed_pages()
         call_command("search_index", rebuild=True, verbosity=0)  # bulk loads send no signals
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())

@@ -3,9 +3,13 @@ from django.core.management import call_command
 
 from catalogue.models import Certificate, Producer, Product, RecognitionDecision
 from catalogue.partner.models import StockRecord
+from salespoints.models import SalesPoint, SalesPointStock
 from traceability.models import Lot, Stamp, TraceEvent
 
-COUNTED = (Producer, Product, Certificate, RecognitionDecision, StockRecord, Lot, Stamp, TraceEvent)
+COUNTED = (
+    Producer, Product, Certificate, RecognitionDecision, StockRecord, Lot, Stamp, TraceEvent, SalesPoint,
+    SalesPointStock,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +47,13 @@ def test_seed_demo_grows_to_a_larger_size_without_touching_existing_rows():
 
     assert Product.objects.count() == 60
     assert first_ids <= set(Product.objects.values_list("pk", flat=True))
+
+
+def test_seed_demo_has_sales_points_of_the_seeded_provinces_with_real_names():
+    call_command("seed_demo", products=150, producers=30)
+
+    names = set(SalesPoint.objects.values_list("name", flat=True))
+    assert "Quầy OCOP Cảng hàng không quốc tế Phú Bài" in names
+    vam_sat = SalesPoint.objects.get(slug="can-gio-vam-sat")
+    assert vam_sat.kind == SalesPoint.Kind.TOURIST_SITE and vam_sat.province_name == "Thành phố Hồ Chí Minh"
+    assert SalesPointStock.objects.filter(product__in=Product.objects.browsable()).exists()

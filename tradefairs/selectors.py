@@ -1,0 +1,58 @@
+"""Reads of trade fairs: the public page sees listable products only; officers see why others went."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from catalogue.certification import listing_status
+from catalogue.models import Product
+from catalogue.selectors import certificates_with_decisions
+from storefront.formats import vn_date
+from tradefairs.models import Exhibitor, FairListing, TradeFair
+
+
+def fairs_public():
+    return TradeFair.objects.all()
+
+
+def exhibitors_with_public_listings(fair):
+    """Exhibitors by booth, each with ``public_listings``: only products that pass the gate now."""
+    listings = FairListing.objects.filter(
+        product__in=Product.objects.browsable().values("pk")
+    ).select_related("product")
+    return (
+        Exhibitor.objects.filter(fair=fair)
+        .select_related("producer")
+        .prefetch_related(Prefetch("listings", queryset=listings, to_attr="public_listings"))
+        .order_by("booth", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class OfficerListing:
+    listing: FairListing
+    withdrawn: str  # "" while listable, else "withdrawn: expired/revoked on dd/mm/yyyy"
+
+
+def officer_listings(fair) -> list[OfficerListing]:
+    """Every listing of a fair, each with the reason it is withdrawn from the public page, if it is."""
+    listings = (
+        FairListing.objects.filter(exhibitor__fair=fair)
+        .select_related("exhibitor__producer", "product__producer")
+        .prefetch_related(certificates_with_decisions("product__"))
+        .order_by("exhibitor__booth", "product__title", "pk")
+    )
+    return [OfficerListing(listing, withdrawn_reason(listing.product)) for listing in listings]
+
+
+def withdrawn_reason(product) -> str:
+    status = listing_status(product)
+    if status.is_listable:
+        return ""
+    certificate = status.certificate
+    if status.state == "expired":
+        return _("Đã rút: hết hạn ngày %(date)s") % {"date": vn_date(certificate.valid_until)}
+    if status.state == "revoked":
+        return _("Đã rút: bị thu hồi ngày %(date)s") % {"date": vn_date(certificate.revoked_on)}
+    return _("Đã rút: không còn đủ điều kiện")
