@@ -26,6 +26,7 @@ from elasticsearch_dsl import (
 
 from catalogue.models import Category, Product
 from catalogue.selectors import products_with_certificates
+from salespoints.models import SalesPointStock
 from search.folding import word_text
 from search.models import ProductSearchEntry
 from storefront.models import ProductStoryPage
@@ -116,8 +117,14 @@ class ProductFacts:
 def products_to_index():
     """Products with everything their facts read, in a constant number of queries."""
     live_stories = Prefetch("story_pages", queryset=ProductStoryPage.objects.live())
+    carried = Prefetch(
+        "sales_point_stock",
+        queryset=SalesPointStock.objects.filter(sales_point__is_active=True)
+        .exclude(level=SalesPointStock.Level.OUT)
+        .select_related("sales_point"),
+    )
     return products_with_certificates().prefetch_related(
-        live_stories,
+        live_stories, carried,
         "stockrecords", Prefetch("categories", queryset=Category.objects.only("pk"))
     )
 
@@ -154,12 +161,23 @@ def facts_for(product: Product, today: date) -> ProductFacts:
             for c in product.certificates.all()
         ],
         categories=sorted(category.pk for category in product.categories.all()),
+        sales_points=_sales_point_locations(product),
     )
 
 
 def _story_text(product) -> str:
     """The live story in every language, so "fish sauce" finds a story translated to English."""
     return " ".join(page.story_text() for page in product.story_pages.all())
+
+
+def _sales_point_locations(product) -> list[dict]:
+    """Where the product is in stock, for geo queries ("near me" in search)."""
+    points = (stock.sales_point for stock in product.sales_point_stock.all())
+    return [
+        {"lat": float(point.latitude), "lon": float(point.longitude)}
+        for point in points
+        if point.latitude is not None and point.longitude is not None
+    ]
 
 
 def plain_text(html: str | None) -> str:

@@ -35,8 +35,11 @@ def products_changed(product_ids: Iterable[int], *, urgent: bool = False) -> Non
     _send_to_elasticsearch(ids, urgent=urgent)
 
 
-def prices_changed(product_ids: Iterable[int]) -> None:
-    """Only Elasticsearch holds prices (the database backend sorts by the live stock records)."""
+def elasticsearch_fields_changed(product_ids: Iterable[int]) -> None:
+    """Changes only Elasticsearch holds: prices and sales-point locations.
+
+    The database backend reads them live (it sorts by the stock records' prices).
+    """
     _send_to_elasticsearch(sorted({pk for pk in product_ids if pk}), urgent=False)
 
 

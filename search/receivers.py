@@ -6,7 +6,8 @@ from wagtail.signals import page_published, page_unpublished
 
 from catalogue.models import Certificate, Producer, Product, ProductCategory
 from catalogue.partner.models import StockRecord
-from search.indexing import prices_changed, products_changed
+from salespoints.models import SalesPoint, SalesPointStock
+from search.indexing import elasticsearch_fields_changed, products_changed
 from storefront.models import ProductStoryPage
 
 
@@ -31,6 +32,16 @@ def story_changed(sender, instance, **kwargs):
     products_changed([instance.product_id])
 
 
+@receiver([post_save, post_delete], sender=SalesPointStock)
+def sales_point_stock_changed(sender, instance, **kwargs):
+    elasticsearch_fields_changed([instance.product_id])  # only Elasticsearch keeps sales-point locations
+
+
+@receiver(post_save, sender=SalesPoint)
+def sales_point_changed(sender, instance, **kwargs):
+    elasticsearch_fields_changed(instance.stock.values_list("product_id", flat=True))
+
+
 @receiver([post_save, post_delete], sender=ProductCategory)
 def product_category_changed(sender, instance, **kwargs):
     products_changed([instance.product_id])
@@ -47,4 +58,4 @@ def note_price_change(sender, instance, **kwargs):
 @receiver(post_delete, sender=StockRecord)
 def price_changed(sender, instance, **kwargs):
     if getattr(instance, "_price_changed", True):
-        prices_changed([instance.product_id])
+        elasticsearch_fields_changed([instance.product_id])

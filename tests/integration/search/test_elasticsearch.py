@@ -88,3 +88,16 @@ def test_elasticsearch_errors_while_indexing_are_logged_not_raised(settings, cap
     assert [p.title for p in search_products(SearchQuery(text="mam tom")).products] == [
         "Mắm tôm chua An Thới Đông"
     ]
+
+
+def test_sales_points_stocking_a_product_are_indexed_as_locations(committed):
+    from tests.factories import SalesPointStockFactory
+
+    with committed():
+        product = ProductFactory(title="Mắm cá cơm Cần Giờ")
+        SalesPointStockFactory(product=product)  # a tourist-site point in Cần Giờ
+
+    assert _document(product)["sales_points"] == [{"lat": 10.4862, "lon": 106.8012}]
+    near_can_gio = {"geo_distance": {"distance": "5km", "sales_points": {"lat": 10.49, "lon": 106.80}}}
+    hits = elastic.client().search(index=elastic.alias(), query=near_can_gio)["hits"]["hits"]
+    assert [int(hit["_id"]) for hit in hits] == [product.pk]
