@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from salespoints.models import SalesPoint, SalesPointStock
 from salespoints.selectors import Coordinates, commune_centre, parse_coordinates, province_options
 
 
@@ -29,3 +30,12 @@ class SalesPointFilterForm(forms.Form):
         if self.cleaned_data.get("commune"):
             return commune_centre(self.cleaned_data["commune"])
         return None
+
+
+class OpeningHoursForm(forms.ModelForm):
+    class Meta:
+        model = SalesPoint
+        fields = ["opening_hours"]
+
+
+StockFormSet = forms.modelformset_factory(SalesPointStock, fields=["level", "quantity"], extra=0)

@@ -1,7 +1,13 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from salespoints.forms import SalesPointFilterForm
+from salespoints.forms import OpeningHoursForm, SalesPointFilterForm, StockFormSet
+from salespoints.models import SalesPoint
 from salespoints.selectors import (
     commune_options,
     sales_points_filtered,
@@ -10,6 +16,7 @@ from salespoints.selectors import (
     with_distance,
     with_listable_products,
 )
+from storefront.roles import can_keep_stock
 
 
 def sales_point_list(request):
@@ -52,3 +59,23 @@ def _map_point(point):
         "lon": float(point.longitude),
         "products": [s.product.title for s in point.listable_stock],
     }
+
+
+@login_required
+def sales_point_keep(request, slug):
+    """An operator keeps their point's stock levels and opening hours; anyone else gets 403."""
+    point = get_object_or_404(SalesPoint, slug=slug)
+    if not can_keep_stock(request.user, point):
+        return HttpResponseForbidden(_("Bạn không vận hành điểm bán này."))
+    data = request.POST if request.method == "POST" else None
+    hours = OpeningHoursForm(data, instance=point, prefix="hours")
+    lines = point.stock.select_related("product").order_by("product__title", "pk")
+    stock = StockFormSet(data, queryset=lines)
+    if data is not None and hours.is_valid() and stock.is_valid():
+        with transaction.atomic():
+            hours.save()
+            stock.save()
+        messages.success(request, _("Đã lưu."))
+        return redirect(request.path)
+    context = {"sales_point": point, "hours": hours, "stock": stock}
+    return render(request, "salespoints/sales_point_keep.html", context)

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from catalogue.models import Producer, Product, ProductGroup
 from catalogue.selectors import products_for_cards, provinces_with_products
+from storefront import places
 from storefront.blocks import StoryBlocks
 
 FEATURED_PRODUCTS = 12
@@ -175,3 +176,20 @@ def _one_per_language(page, **subject):
     others = type(page).objects.filter(locale_id=page.locale_id, **subject).exclude(pk=page.pk)
     if others.exists():
         raise ValidationError({next(iter(subject)): _("Đã có một trang cho mục này bằng ngôn ngữ này.")})
+
+
+class TradeOfficer(models.Model):
+    """A trade officer of Sở Công Thương: manages the sales points and fairs of one province."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trade_officer",
+        verbose_name=_("người dùng"),
+    )
+    province_code = models.PositiveSmallIntegerField(_("tỉnh/thành phố"), choices=places.province_choices)
+
+    class Meta:
+        verbose_name = _("cán bộ Sở Công Thương")
+        verbose_name_plural = _("cán bộ Sở Công Thương")
+
+    def __str__(self):
+        return f"{self.user} — {places.province_name(self.province_code)}"

@@ -1,11 +1,16 @@
-"""Who may edit which pages: producers their own subtree, officers approve before anything goes live.
+"""Who may change what.
+
+Producers edit their own page subtree and submit it; "Cán bộ Sở Công Thương" approve (Wagtail
+groups and a workflow). Trade officers act on their own province's sales points and fairs, and
+sales-point operators on their own point (plain functions over objects with a ``province_code``,
+used by the admin views); superusers may do everything.
 
 Each producer page gets a group of editors (the producer's staff) with add and change, but not
 publish, permission on that page and the stories under it; Wagtail then lets them only submit
-for moderation. The "Cán bộ Sở Công Thương" group approves through a workflow on the producers'
-index. The same users are the producer's Oscar partner users, so in the dashboard they see and
-edit only their own products and stock.
+for moderation. The same users are the producer's Oscar partner users, so in the dashboard they
+see and edit only their own products and stock.
 """
+
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -84,3 +89,32 @@ def add_producer_editor(user, producer_page) -> None:
 
 def add_officer(user) -> None:
     user.groups.add(Group.objects.get_or_create(name=OFFICERS_GROUP)[0])
+
+
+def officer_province(user) -> int | None:
+    """The province a trade officer works for, None for anyone else."""
+    officer = getattr(user, "trade_officer", None) if user.is_authenticated else None
+    return officer.province_code if officer else None
+
+
+def can_manage(user, obj) -> bool:
+    """Superusers, or a trade officer of ``obj``'s province."""
+    if not user.is_authenticated:
+        return False
+    province = officer_province(user)
+    return user.is_superuser or (province is not None and province == obj.province_code)
+
+
+def managed(user, queryset):
+    """Restrict ``queryset`` (of objects with a province) to what ``user`` may manage."""
+    if user.is_superuser:
+        return queryset
+    province = officer_province(user)
+    return queryset.filter(province_code=province) if province is not None else queryset.none()
+
+
+def can_keep_stock(user, sales_point) -> bool:
+    """Whoever manages the point, or one of its own operators."""
+    return can_manage(user, sales_point) or (
+        user.is_authenticated and sales_point.operators.filter(pk=user.pk).exists()
+    )

@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+from salespoints.models import SalesPoint
+from storefront.province_admin import ProvinceScopedViewSet
+
+
+class SalesPointViewSet(ProvinceScopedViewSet):
+    model = SalesPoint
+    icon = "site"
+    menu_label = _("Điểm bán OCOP")
+    menu_order = 291
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "province_name", "commune_name", "is_active"]
+    list_filter = ["kind", "is_active"]
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("province_code"),
+        FieldPanel("commune_code"), FieldPanel("street"), FieldPanel("latitude"), FieldPanel("longitude"),
+        FieldPanel("opening_hours"), FieldPanel("phone"), FieldPanel("operators"), FieldPanel("is_active"),
+    ]
+
+
+register_snippet(SalesPointViewSet)
