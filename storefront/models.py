@@ -15,6 +15,7 @@ from catalogue.models import Producer, Product, ProductGroup
 from catalogue.selectors import products_for_cards, provinces_with_products
 from storefront import places
 from storefront.blocks import StoryBlocks
+from tradefairs.selectors import upcoming_fairs
 
 FEATURED_PRODUCTS = 12
 FEATURED_PRODUCERS = 6
@@ -65,6 +66,7 @@ class HomePage(TranslatedContentMixin, Page):
         context["provinces"] = provinces_with_products()
         producer_pages = in_default_language(ProducerPage.objects.live()).select_related("producer")
         context["featured_producers"] = producer_pages.order_by("-first_published_at")[:FEATURED_PRODUCERS]
+        context["upcoming_fairs"] = upcoming_fairs()
         return context
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from catalogue.certification import listing_status
+from catalogue.certification import listing_status, local_today
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
 from storefront.formats import vn_date
@@ -14,6 +14,11 @@ from tradefairs.models import Exhibitor, FairListing, TradeFair
 
 def fairs_public():
     return TradeFair.objects.all()
+
+
+def upcoming_fairs(limit=3):
+    """Fairs still to come or under way, soonest first."""
+    return fairs_public().filter(ends_on__gte=local_today()).order_by("starts_on")[:limit]
 
 
 def exhibitors_with_public_listings(fair):

@@ -162,3 +162,21 @@ def test_translations_are_not_listed_twice_and_their_words_are_searchable(client
     html = client.get(page.get_parent().url).content.decode()
     assert html.count(f'href="{page.url}"') == 1
     assert "Muối hạt Cần Giờ" in client.get("/search/?q=crystallised").content.decode()
+
+
+def test_home_announces_upcoming_fairs_not_past_ones(client):
+    from datetime import timedelta
+
+    from catalogue.certification import local_today
+    from tradefairs.models import TradeFair
+
+    today = local_today()
+    for name, slug, start in (("Hội chợ OCOP Cần Giờ", "can-gio", 10), ("Hội chợ đã qua", "da-qua", -30)):
+        TradeFair.objects.create(
+            name=name, slug=slug, venue="Nhà Văn hóa", province_code=79, organiser="Sở Công Thương",
+            starts_on=today + timedelta(days=start), ends_on=today + timedelta(days=start + 3),
+        )
+
+    html = client.get("/").content.decode()
+
+    assert "Hội chợ OCOP Cần Giờ" in html and "Hội chợ đã qua" not in html
