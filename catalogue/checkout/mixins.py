@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
 from oscar.core.loading import get_class
 
+from catalogue.checkout.notifications import notify_producers
 from catalogue.models import Certificate, Producer, Product
 from catalogue.partner.models import StockRecord
 
@@ -26,6 +27,11 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
         with transaction.atomic():
             self.check_basket_is_still_purchasable(basket)
             return super().handle_order_placement(order_number, user, basket, *args, **kwargs)
+
+    def handle_successful_order(self, order):
+        # Producers hear of their lines once the order is committed, never before.
+        transaction.on_commit(lambda: notify_producers.enqueue(order.pk))
+        return super().handle_successful_order(order)
 
     def check_basket_is_still_purchasable(self, basket):
         """Raise UnableToPlaceOrder when the strategy now refuses a line of the basket.

@@ -70,3 +70,45 @@ def test_a_producer_without_lines_in_the_order_cannot_open_it(order_of_two_produ
     order, _salt, _fish = order_of_two_producers
     stranger = _producer_client(ProductFactory(title="Bún Vân Cù"), "bun@example.vn")
     assert stranger.get(reverse("dashboard:order-detail", args=[order.number])).status_code == 404
+
+
+@pytest.fixture
+def two_producers_basket(client):
+    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
+    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+    salt, fish = ProductFactory(title="Muối hạt Cần Giờ"), ProductFactory(title="Khô cá đù Cần Giờ")
+    for product, email in ((salt, "htx-muoi@example.vn"), (fish, "htx-ca@example.vn")):
+        product.producer.email = email
+        product.producer.save()
+        _add_to_basket(client, product)
+    _fill_guest_checkout(client)
+    return salt, fish
+
+
+def test_each_producer_is_emailed_its_own_lines_after_the_order_commits(
+    client, two_producers_basket, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+    order = Order.objects.get()
+    by_recipient = {tuple(mail.to): mail for mail in mailoutbox if order.number in mail.subject}
+    salt_mail, fish_mail = by_recipient[("htx-muoi@example.vn",)], by_recipient[("htx-ca@example.vn",)]
+    assert "Muối hạt Cần Giờ" in salt_mail.body and "Khô cá đù" not in salt_mail.body
+    assert "Khô cá đù Cần Giờ" in fish_mail.body and "Muối hạt" not in fish_mail.body
+
+
+def test_a_failing_email_never_loses_the_order(
+    client, two_producers_basket, monkeypatch, django_capture_on_commit_callbacks
+):
+    import smtplib
+
+    def broken_mail(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("catalogue.checkout.notifications.send_mail", broken_mail)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+    assert Order.objects.count() == 1
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
