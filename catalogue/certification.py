@@ -69,16 +69,16 @@ def listable_q(day: date | None = None) -> Q:
     return Q(is_public=True, producer__is_active=True) & Q(Exists(valid_certificates))
 
 
+def is_offered(product) -> bool:
+    """The producer's half of the gate: the product is switched on and its producer active."""
+    producer = product.producer
+    return product.is_public and producer is not None and producer.is_active
+
+
 def is_listable(product, *, today: date | None = None) -> bool:
     """Python form of the gate, for one product (uses prefetched certificates when present)."""
     day = today or local_today()
-    producer = product.producer
-    return (
-        product.is_public
-        and producer is not None
-        and producer.is_active
-        and any(certificate_is_valid_on(c, day) for c in product.certificates.all())
-    )
+    return is_offered(product) and any(certificate_is_valid_on(c, day) for c in product.certificates.all())
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def listing_status(product, *, today: date | None = None) -> ListingStatus:
     day = today or local_today()
     if is_listable(product, today=day):
         return ListingStatus("listable", product.current_certificate(day))
-    if not product.is_public or product.producer is None or not product.producer.is_active:
+    if not is_offered(product):
         return ListingStatus("withdrawn", product.current_certificate(day))
     certificate = product.current_certificate(day)
     if certificate is None:

@@ -24,6 +24,7 @@ from elasticsearch_dsl import (
     analyzer,
 )
 
+from catalogue.certification import is_offered
 from catalogue.models import Category, Product
 from catalogue.selectors import products_with_certificates
 from salespoints.models import SalesPointStock
@@ -63,8 +64,7 @@ class ProductDocument(Document):
     categories = Integer(multi=True)
     stars = Integer()  # of the certificate current when indexed; the gate uses `certificates`
     price = Long()  # VND, no minor unit
-    is_public = Boolean()
-    producer_active = Boolean()
+    offered = Boolean()  # catalogue.certification.is_offered, the producer's half of the gate
     certificates = Nested(CertificateWindow)
     sales_points = GeoPoint(multi=True)
     created = Date()
@@ -88,8 +88,7 @@ class ProductFacts:
     group_name: str
     stars: int | None
     price: int | None
-    is_public: bool
-    producer_active: bool
+    offered: bool
     created: datetime
     certificates: list[dict] = field(default_factory=list)
     categories: list[int] = field(default_factory=list)
@@ -148,8 +147,7 @@ def facts_for(product: Product, today: date) -> ProductFacts:
         group_name=f"{group.name} {group.name_en}" if group else "",
         stars=certificate.stars if certificate else None,
         price=int(min(prices)) if prices else None,
-        is_public=product.is_public,
-        producer_active=bool(producer and producer.is_active),
+        offered=is_offered(product),
         created=product.date_created,
         certificates=[
             {

@@ -10,6 +10,7 @@ from datetime import date
 from elasticsearch_dsl import A, Q, Search
 
 from catalogue.certification import MIN_LISTABLE_STARS
+from catalogue.models import Certificate
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
 
@@ -78,8 +79,14 @@ class ElasticsearchBackend:
 
 
 def gate(today: date) -> Q:
-    """The listing gate (catalogue.certification.listable_q) as an Elasticsearch filter."""
-    return Q("term", is_public=True) & Q("term", producer_active=True) & _valid_certificate(today)
+    """The listing gate as an Elasticsearch filter.
+
+    Elasticsearch cannot run the catalogue's SQL, so this reads what the catalogue computed at
+    indexing time (``offered``: catalogue.certification.is_offered) and applies the certificate
+    rule (certificate_valid_on_q) to the indexed windows with today's date. Every page of
+    results is then loaded through the catalogue's own gate (search.service.gated_in_order).
+    """
+    return Q("term", offered=True) & _valid_certificate(today)
 
 
 def _valid_certificate(today: date, stars: int | None = None) -> Q:
@@ -88,7 +95,7 @@ def _valid_certificate(today: date, stars: int | None = None) -> Q:
 
 def _certificate_valid_on(today: date, stars: int | None = None) -> list[Q]:
     conditions = [
-        Q("term", **{"certificates.status": "active"}),
+        Q("term", **{"certificates.status": Certificate.Status.ACTIVE}),
         Q("range", **{"certificates.stars": {"gte": MIN_LISTABLE_STARS}}),
         Q("range", **{"certificates.valid_from": {"lte": today}}),
         Q("range", **{"certificates.valid_until": {"gte": today}}),
