@@ -40,7 +40,8 @@ def queue_expiry_warnings(*, today=None) -> int:
     return queued
 
 
-def warning_recipients(producer) -> list[str]:
+def producer_recipients(producer) -> list[str]:
+    """Who hears about a producer's products: its partner users and its own address."""
     emails = [user.email for user in producer.partner.users.all() if user.email]
     if producer.email:
         emails.append(producer.email)
@@ -52,7 +53,7 @@ def send_expiry_warning(certificate_id: int) -> None:
     certificate = Certificate.objects.select_related("product__producer__partner", "decision").get(
         pk=certificate_id
     )
-    recipients = warning_recipients(certificate.product.producer)
+    recipients = producer_recipients(certificate.product.producer)
     if not recipients:
         return
     context = {"certificate": certificate, "product": certificate.product}

@@ -229,9 +229,10 @@ def _product(product):
 
 
 def _page(request, queryset, number, size, serialise):
-    size, number, pages = _page_numbers(queryset.count(), number, size)
+    count = queryset.count()
+    size, number, pages = _page_numbers(count, number, size)
     items = queryset[(number - 1) * size : number * size]
-    return _page_body(request, queryset.count(), number, pages, [serialise(item) for item in items])
+    return _page_body(request, count, number, pages, [serialise(item) for item in items])
 
 
 def _page_numbers(count, number, size):

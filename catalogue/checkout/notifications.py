@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django_tasks import task
 from oscar.core.loading import get_model
 
-from catalogue.expiry import warning_recipients as producer_recipients
+from catalogue.expiry import producer_recipients
 from catalogue.models import Producer
 
 Order = get_model("order", "Order")

@@ -6,7 +6,6 @@ from typing import Protocol
 
 from search.folding import words
 
-SORTS = ("relevance", "stars", "price", "-price", "newest")
 SUGGESTION_LIMIT = 8
 
 
