@@ -13,10 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, ship_to_vietnam
 from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 pytestmark = [
@@ -55,8 +54,7 @@ def _race(clients):
 
 @pytest.fixture
 def last_unit():
-    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
-    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+    ship_to_vietnam()
     return ProductFactory(title="Nước mắm Cần Giờ – chai cuối cùng", stockrecords__num_in_stock=1)
 
 

@@ -5,11 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, ship_to_vietnam
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 
@@ -28,8 +27,7 @@ def _sign_in(page, email):
 
 
 def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_line(page):
-    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
-    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+    ship_to_vietnam()
     salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
     fish = ProductFactory(title="Khô cá đù Cần Giờ", stockrecords__price=180000)
     salt_user, fish_user = _producer_user(salt, "muoi@example.vn"), _producer_user(fish, "ca@example.vn")

@@ -11,20 +11,17 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from catalogue.checkout import vietqr
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, ship_to_vietnam
 from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
 pytestmark = pytest.mark.django_db
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 
 @pytest.fixture(autouse=True)
 def vietnam(db):
-    Country.objects.get_or_create(
-        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "is_shipping_country": True}
-    )
+    ship_to_vietnam()
 
 
 def _checkout(client, payment_method=None):

@@ -2,24 +2,22 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, ship_to_vietnam
 from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
 pytestmark = pytest.mark.django_db
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 
 def _producer_client(product, email):
     user = get_user_model().objects.create_user(username=email, email=email, password="x")
     product.producer.partner.users.add(user)
-    from django.contrib.auth.models import Permission
-
     user.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
     client = Client()
     client.force_login(user)
@@ -27,15 +25,21 @@ def _producer_client(product, email):
 
 
 @pytest.fixture
-def order_of_two_producers(client):
-    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
-    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+def two_producers_basket(client):
+    ship_to_vietnam()
     salt, fish = ProductFactory(title="Muối hạt Cần Giờ"), ProductFactory(title="Khô cá đù Cần Giờ")
-    _add_to_basket(client, salt)
-    _add_to_basket(client, fish)
+    for product, email in ((salt, "htx-muoi@example.vn"), (fish, "htx-ca@example.vn")):
+        product.producer.email = email
+        product.producer.save()
+        _add_to_basket(client, product)
     _fill_guest_checkout(client)
+    return salt, fish
+
+
+@pytest.fixture
+def order_of_two_producers(client, two_producers_basket):
     client.post(reverse("checkout:preview"), {"action": "place_order"})
-    return Order.objects.get(), salt, fish
+    return Order.objects.get(), *two_producers_basket
 
 
 def test_each_producer_sees_only_its_own_lines(order_of_two_producers):
@@ -70,19 +74,6 @@ def test_a_producer_without_lines_in_the_order_cannot_open_it(order_of_two_produ
     order, _salt, _fish = order_of_two_producers
     stranger = _producer_client(ProductFactory(title="Bún Vân Cù"), "bun@example.vn")
     assert stranger.get(reverse("dashboard:order-detail", args=[order.number])).status_code == 404
-
-
-@pytest.fixture
-def two_producers_basket(client):
-    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
-    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
-    salt, fish = ProductFactory(title="Muối hạt Cần Giờ"), ProductFactory(title="Khô cá đù Cần Giờ")
-    for product, email in ((salt, "htx-muoi@example.vn"), (fish, "htx-ca@example.vn")):
-        product.producer.email = email
-        product.producer.save()
-        _add_to_basket(client, product)
-    _fill_guest_checkout(client)
-    return salt, fish
 
 
 def test_each_producer_is_emailed_its_own_lines_after_the_order_commits(

@@ -9,11 +9,10 @@ from oscar.core.loading import get_class, get_model
 from catalogue.models import Certificate
 from catalogue.partner.strategy import NOT_LISTABLE_MESSAGE, Selector
 from catalogue.selectors import products_for_cards
-from tests.factories import CertificateFactory, ProductFactory
+from tests.factories import CertificateFactory, ProductFactory, ship_to_vietnam
 
 pytestmark = pytest.mark.django_db
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 PaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
@@ -62,9 +61,7 @@ def _fill_guest_checkout(client):
 
 @pytest.fixture
 def vietnam(db):
-    Country.objects.get_or_create(
-        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "is_shipping_country": True}
-    )
+    ship_to_vietnam()
 
 
 def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):

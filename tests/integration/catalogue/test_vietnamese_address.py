@@ -4,19 +4,17 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, ship_to_vietnam
 from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
 pytestmark = pytest.mark.django_db
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
 
 
 @pytest.fixture
 def in_checkout(client):
-    vietnam = {"name": "Việt Nam", "is_shipping_country": True}
-    Country.objects.get_or_create(iso_3166_1_a2="VN", defaults=vietnam)
+    ship_to_vietnam()
     _add_to_basket(client, ProductFactory())
     client.post(reverse("checkout:index"), {"username": "khach@example.vn", "options": "anonymous"})
     return client
