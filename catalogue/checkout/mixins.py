@@ -9,15 +9,21 @@ transaction that writes the order. A revocation that commits first is seen; one 
 later waits for the order and takes effect on the next request.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
 from oscar.core.loading import get_class
 
-from catalogue.checkout.notifications import notify_producers
+from catalogue.checkout.models import OrderPreferences
+from catalogue.checkout.notifications import notify_producers, notify_shopper_order_placed
 from catalogue.models import Certificate, Producer, Product
 from catalogue.partner.models import StockRecord
+from catalogue.shipping.methods import pickup_point_id
+from catalogue.shipping.repository import basket_quantities
+from salespoints.pickup import PickupUnavailable, hold_for_pickup
 
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 
@@ -28,10 +34,30 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
             self.check_basket_is_still_purchasable(basket)
             return super().handle_order_placement(order_number, user, basket, *args, **kwargs)
 
+    def place_order(self, *, basket, shipping_method, **kwargs):
+        """Write the order, hold a pickup order's goods at its sales point, note the shopper's choices."""
+        order = super().place_order(basket=basket, shipping_method=shipping_method, **kwargs)
+        # Lines start where the order starts: awaiting a transfer, or ready to ship.
+        order.lines.update(status=order.status)
+        point_id = pickup_point_id(shipping_method.code)
+        if point_id is not None:
+            try:
+                hold_for_pickup(point_id, basket_quantities(basket))
+            except PickupUnavailable as error:
+                raise UnableToPlaceOrder(str(error)) from error
+        OrderPreferences.objects.create(
+            order=order, language=get_language() or settings.LANGUAGE_CODE, pickup_point_id=point_id
+        )
+        return order
+
     def handle_successful_order(self, order):
         # Producers hear of their lines once the order is committed, never before.
         transaction.on_commit(lambda: notify_producers.enqueue(order.pk))
         return super().handle_successful_order(order)
+
+    def send_order_placed_email(self, order):
+        """Through the task queue once the order commits: a failing email never undoes an order."""
+        transaction.on_commit(lambda: notify_shopper_order_placed.enqueue(order.pk))
 
     def check_basket_is_still_purchasable(self, basket):
         """Raise UnableToPlaceOrder when the strategy now refuses a line of the basket.

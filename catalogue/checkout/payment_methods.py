@@ -9,14 +9,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.checkout.statuses import AWAITING_PAYMENT, TO_SHIP
 from catalogue.checkout.vietqr import BankAccount
-
-AWAITING_PAYMENT = "Chờ thanh toán"
-PAID = "Đã thanh toán"
-TO_SHIP = "Chờ giao hàng"
-SHIPPING = "Đang giao"
-DELIVERED = "Đã giao"
-CANCELLED = "Đã hủy"
 
 
 @dataclass(frozen=True)

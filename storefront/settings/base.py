@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "catalogue.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "catalogue.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -255,13 +255,29 @@ OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"
 OSCAR_INITIAL_LINE_STATUS = "Chờ giao hàng"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Chờ thanh toán": ("Đã thanh toán", "Đã hủy"),
-    "Đã thanh toán": ("Đang giao", "Đã hủy"),
-    "Chờ giao hàng": ("Đang giao", "Đã hủy"),
+    "Đã thanh toán": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Chờ giao hàng": ("Đang giao", "Đã giao", "Đã hủy"),
     "Đang giao": ("Đã giao", "Đã hủy"),
     "Đã giao": (),
     "Đã hủy": (),
 }
-OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# Each producer moves its own lines; the order follows them (catalogue.checkout.statuses).
+OSCAR_LINE_STATUS_PIPELINE = {
+    "Chờ thanh toán": ("Chờ giao hàng", "Đã hủy"),
+    "Chờ giao hàng": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Đang giao": ("Đã giao", "Đã hủy"),
+    "Đã giao": (),
+    "Đã hủy": (),
+}
+# A transfer received frees every line for delivery; a cancelled order cancels its lines.
+OSCAR_ORDER_STATUS_CASCADE = {"Đã thanh toán": "Chờ giao hàng", "Đã hủy": "Đã hủy"}
+# Home delivery: flat fee by the address's region, free from a basket total (catalogue.shipping.fees).
+SHIPPING_FEES_VND = {
+    "north": env.int("SHIPPING_FEE_NORTH_VND", default=30000),
+    "central": env.int("SHIPPING_FEE_CENTRAL_VND", default=35000),
+    "south": env.int("SHIPPING_FEE_SOUTH_VND", default=30000),
+}
+FREE_SHIPPING_FROM_VND = env.int("FREE_SHIPPING_FROM_VND", default=500000)
 # The shop's account for VietQR transfers (the order number is the transfer note).
 VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970436")  # Vietcombank
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011004395921")

@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory, ship_to_vietnam
-from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
+from tests.checkout import add_to_basket, fill_guest_checkout
+from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory, ship_to_vietnam
 
 Order = get_model("order", "Order")
 
@@ -27,8 +27,8 @@ pytestmark = [
 
 def _ready_buyer(product):
     buyer = Client()
-    _add_to_basket(buyer, product)
-    _fill_guest_checkout(buyer)
+    add_to_basket(buyer, product)
+    fill_guest_checkout(buyer)
     return buyer
 
 
@@ -83,3 +83,20 @@ def test_parallel_submits_of_one_checkout_place_one_order(last_unit):
     assert sorted(statuses) == [302] * 4  # every submit ends on the order's thank-you page
     assert Order.objects.count() == 1
     assert last_unit.stockrecords.get().num_allocated == 1
+
+
+def test_the_last_jar_at_a_sales_point_is_collected_once(last_unit):
+    """Producer stock is plentiful; the point holds one jar. Of 8 shoppers collecting it, one gets it."""
+    last_unit.stockrecords.update(num_in_stock=100)
+    point = SalesPointFactory()
+    jar = SalesPointStockFactory(sales_point=point, product=last_unit, quantity=1)
+    clients = [_ready_buyer(last_unit) for _ in range(8)]
+    for client in clients:
+        client.post(reverse("checkout:shipping-method"), {"method_code": f"pickup-{point.pk}"})
+
+    statuses = _race(clients)
+
+    assert len(statuses) == 8 and 500 not in statuses
+    assert Order.objects.filter(preferences__pickup_point=point).count() == Order.objects.count() == 1
+    jar.refresh_from_db()
+    assert (jar.quantity, jar.level) == (0, "out")

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory, ship_to_vietnam
+from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory, ship_to_vietnam
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,21 +26,17 @@ def _sign_in(page, email):
     page.click("button[name='login_submit']")
 
 
-def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_line(page):
-    ship_to_vietnam()
-    salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
-    fish = ProductFactory(title="Khô cá đù Cần Giờ", stockrecords__price=180000)
-    salt_user, fish_user = _producer_user(salt, "muoi@example.vn"), _producer_user(fish, "ca@example.vn")
+def _add_to_basket_from_catalogue(page, product):
+    page.goto("/catalogue/")
+    page.get_by_role("link", name=product.title).first.click()
+    page.locator("#add_to_basket_form").get_by_role("button").click()
 
-    for product in (salt, fish):
-        page.goto("/catalogue/")
-        page.get_by_role("link", name=product.title).first.click()
-        page.locator("#add_to_basket_form").get_by_role("button").click()
+
+def _guest_address_in_can_gio(page):
     page.goto("/checkout/")
     page.fill("#id_username", "khach@example.vn")
     page.check("#id_options_0")  # continue as a guest
     page.get_by_role("button", name=re.compile("Tiếp tục|Continue")).first.click()
-
     page.fill("#id_first_name", "Lan")
     page.fill("#id_last_name", "Nguyễn")
     page.fill("#id_phone_number", "0901 234 567")
@@ -49,6 +45,17 @@ def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_l
     page.select_option("#id_commune", "27664")
     page.fill("#id_line1", "12 đường Lý Nhơn")
     page.get_by_role("button", name=re.compile("Tiếp tục|Continue")).first.click()
+
+
+def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_line(page):
+    ship_to_vietnam()
+    salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
+    fish = ProductFactory(title="Khô cá đù Cần Giờ", stockrecords__price=180000)
+    salt_user, fish_user = _producer_user(salt, "muoi@example.vn"), _producer_user(fish, "ca@example.vn")
+
+    for product in (salt, fish):
+        _add_to_basket_from_catalogue(page, product)
+    _guest_address_in_can_gio(page)
 
     page.wait_for_url(re.compile(r"/checkout/payment-method/"))
     assert page.is_checked("#pay-cod")
@@ -67,3 +74,33 @@ def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_l
         page.goto(f"/dashboard/orders/{order.number}/")
         assert page.get_by_role("link", name=own.title).count() >= 1
         assert page.get_by_role("link", name=other.title).count() == 0
+
+
+def test_guest_collects_at_a_sales_point_and_pays_by_vietqr(page, tmp_path):
+    ship_to_vietnam()
+    salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
+    point = SalesPointFactory(name="Điểm OCOP Khu du lịch Vàm Sát")
+    SalesPointStockFactory(sales_point=point, product=salt, quantity=5)
+
+    _add_to_basket_from_catalogue(page, salt)
+    _guest_address_in_can_gio(page)
+
+    page.wait_for_url(re.compile(r"/checkout/shipping-method/"))
+    assert page.is_checked("#ship-delivery")  # delivery first, with its fee
+    assert "30.000" in page.locator("label[for='ship-delivery']").inner_text()
+    page.get_by_label(re.compile("Điểm OCOP Khu du lịch Vàm Sát")).check()
+    page.screenshot(path=tmp_path / "shipping-method.png", full_page=True)
+    page.get_by_role("button", name="Tiếp tục").click()
+    page.wait_for_url(re.compile(r"/checkout/payment-method/"))
+    page.check("#pay-vietqr")
+    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name=re.compile("Đặt hàng|Place order")).click()
+    page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+    page.screenshot(path=tmp_path / "thank-you.png", full_page=True)
+
+    order = Order.objects.get()
+    assert order.preferences.pickup_point == point and order.total_incl_tax == 30000
+    assert page.get_by_role("heading", name="Nhận hàng tại điểm bán").is_visible()
+    assert page.locator("img.vietqr__code").is_visible()
+    point_stock = point.stock.get()
+    assert point_stock.quantity == 4

@@ -2,21 +2,44 @@
 
 Oscar lets a partner's users open any order holding one of their lines, with every line in it.
 Here the lines shown and acted on (statuses, shipping events) are the user's partners' only;
-staff still see them all.
+staff still see them all. The order's own status (marking a transfer received, cancelling)
+belongs to staff, or to the producer when every line is theirs; otherwise the order follows
+its lines (catalogue.checkout.statuses).
 """
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders.views import LineDetailView as CoreLineDetailView
 from oscar.apps.dashboard.orders.views import OrderDetailView as CoreOrderDetailView
+
+WHOLE_ORDER_ACTIONS = ("change_order_status", "create_order_payment_event")
 
 
 def lines_for_user(lines, user):
     return lines if user.is_staff else lines.filter(partner__users=user)
 
 
+def may_act_on_whole_order(order, user) -> bool:
+    return user.is_staff or not order.lines.exclude(partner__users=user).exists()
+
+
 class OrderDetailView(CoreOrderDetailView):
     def get_order_lines(self):
         return lines_for_user(super().get_order_lines(), self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not may_act_on_whole_order(self.object, self.request.user):
+            context.pop("order_status_form")
+        return context
+
+    def handle_order_action(self, request, order, action):
+        if action in WHOLE_ORDER_ACTIONS and not may_act_on_whole_order(order, request.user):
+            return self.reload_page(
+                error=_("Đơn hàng có sản phẩm của nhà sản xuất khác: chỉ quản trị viên đổi trạng thái "
+                        "cả đơn. Quý vị đổi trạng thái các dòng của mình.")
+            )
+        return super().handle_order_action(request, order, action)
 
 
 class LineDetailView(CoreLineDetailView):

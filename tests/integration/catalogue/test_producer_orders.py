@@ -1,27 +1,15 @@
 """A shopper's one order with two producers' products: each producer sees and fulfils its own lines."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from tests.checkout import add_to_basket, fill_guest_checkout, producer_client
 from tests.factories import ProductFactory, ship_to_vietnam
-from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
 pytestmark = pytest.mark.django_db
 
 Order = get_model("order", "Order")
-
-
-def _producer_client(product, email):
-    user = get_user_model().objects.create_user(username=email, email=email, password="x")
-    product.producer.partner.users.add(user)
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -31,8 +19,8 @@ def two_producers_basket(client):
     for product, email in ((salt, "htx-muoi@example.vn"), (fish, "htx-ca@example.vn")):
         product.producer.email = email
         product.producer.save()
-        _add_to_basket(client, product)
-    _fill_guest_checkout(client)
+        add_to_basket(client, product)
+    fill_guest_checkout(client)
     return salt, fish
 
 
@@ -44,7 +32,7 @@ def order_of_two_producers(client, two_producers_basket):
 
 def test_each_producer_sees_only_its_own_lines(order_of_two_producers):
     order, salt, fish = order_of_two_producers
-    salt_producer = _producer_client(salt, "muoi@example.vn")
+    salt_producer = producer_client(salt, "muoi@example.vn")
 
     page = salt_producer.get(reverse("dashboard:order-detail", args=[order.number])).content.decode()
 
@@ -57,7 +45,7 @@ def test_each_producer_sees_only_its_own_lines(order_of_two_producers):
 
 def test_a_producer_cannot_change_another_producers_line(order_of_two_producers):
     order, salt, fish = order_of_two_producers
-    salt_producer = _producer_client(salt, "muoi@example.vn")
+    salt_producer = producer_client(salt, "muoi@example.vn")
     fish_line = order.lines.get(product=fish)
 
     salt_producer.post(
@@ -72,7 +60,7 @@ def test_a_producer_cannot_change_another_producers_line(order_of_two_producers)
 
 def test_a_producer_without_lines_in_the_order_cannot_open_it(order_of_two_producers):
     order, _salt, _fish = order_of_two_producers
-    stranger = _producer_client(ProductFactory(title="Bún Vân Cù"), "bun@example.vn")
+    stranger = producer_client(ProductFactory(title="Bún Vân Cù"), "bun@example.vn")
     assert stranger.get(reverse("dashboard:order-detail", args=[order.number])).status_code == 404
 
 
@@ -103,3 +91,69 @@ def test_a_failing_email_never_loses_the_order(
 
     assert Order.objects.count() == 1
     assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
+
+
+def _move_lines(producer_client, order, lines, new_status):
+    return producer_client.post(
+        reverse("dashboard:order-detail", args=[order.number]),
+        {"line_action": "change_line_statuses", "selected_line": [line.pk for line in lines],
+         "new_status": new_status, **{f"selected_line_qty_{line.pk}": line.quantity for line in lines}},
+    )
+
+
+def test_each_producer_moves_its_own_lines_and_the_order_follows_them(order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    salt_line, fish_line = order.lines.get(product=salt), order.lines.get(product=fish)
+    salt_producer = producer_client(salt, "muoi@example.vn")
+    fish_producer = producer_client(fish, "ca@example.vn")
+
+    _move_lines(salt_producer, order, [salt_line], "Đang giao")
+    order.refresh_from_db()
+    assert order.status == "Đang giao"
+
+    _move_lines(salt_producer, order, [salt_line], "Đã giao")
+    order.refresh_from_db()
+    assert order.status == "Đang giao"  # the fish is not delivered yet
+
+    _move_lines(fish_producer, order, [fish_line], "Đã giao")
+    order.refresh_from_db()
+    assert order.status == "Đã giao"
+    assert set(order.lines.values_list("status", flat=True)) == {"Đã giao"}
+
+
+def test_only_staff_change_the_status_of_a_shared_order(admin_client, order_of_two_producers):
+    order, salt, _fish = order_of_two_producers
+    salt_producer = producer_client(salt, "muoi@example.vn")
+    detail = reverse("dashboard:order-detail", args=[order.number])
+    cancel = {"order_action": "change_order_status", "new_status": "Đã hủy"}
+
+    assert "order_status_form" not in salt_producer.get(detail).context
+    salt_producer.post(detail, cancel)
+    order.refresh_from_db()
+    assert order.status == "Chờ giao hàng"
+
+    admin_client.post(detail, cancel)
+    order.refresh_from_db()
+    assert order.status == "Đã hủy"
+    assert set(order.lines.values_list("status", flat=True)) == {"Đã hủy"}
+
+
+def test_the_shopper_is_emailed_the_order_and_each_change_in_their_language(
+    client, two_producers_basket, admin_client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+    order = Order.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("dashboard:order-detail", args=[order.number]),
+                          {"order_action": "change_order_status", "new_status": "Đang giao"})
+
+    to_shopper = [mail for mail in mailoutbox if mail.to == ["khach@example.vn"]]
+    placed, shipping = to_shopper
+    assert f"order {order.number} received" in placed.subject
+    assert "Cash on delivery" in placed.body and "Muối hạt Cần Giờ" in placed.body
+    assert f"/{order.number}/{order.verification_hash()}/" in placed.body  # the guest's own order page
+    assert "On its way" in shipping.subject
+    producer_mail = next(mail for mail in mailoutbox if mail.to == ["htx-muoi@example.vn"])
+    assert "Kính gửi" in producer_mail.body and "Dear" in producer_mail.body  # Vietnamese, then English

@@ -9,6 +9,7 @@ from oscar.core.loading import get_class, get_model
 from catalogue.models import Certificate
 from catalogue.partner.strategy import NOT_LISTABLE_MESSAGE, Selector
 from catalogue.selectors import products_for_cards
+from tests.checkout import add_to_basket, fill_guest_checkout
 from tests.factories import CertificateFactory, ProductFactory, ship_to_vietnam
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +17,6 @@ pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 PaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
-
-
-def _add_to_basket(client, product, quantity=1):
-    return client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity}, follow=True)
 
 
 def _basket_lines(response):
@@ -31,32 +28,15 @@ def test_basket_refuses_a_product_that_is_not_listable(client, trait):
     product = ProductFactory(certificate=None)
     CertificateFactory(product=product, **{trait: True})
 
-    response = _add_to_basket(client, product)
+    response = add_to_basket(client, product)
 
     assert _basket_lines(response) == 0
     assert str(NOT_LISTABLE_MESSAGE) in response.content.decode()
 
 
 def test_basket_accepts_a_listable_product(client):
-    response = _add_to_basket(client, ProductFactory())
+    response = add_to_basket(client, ProductFactory())
     assert _basket_lines(response) == 1
-
-
-def _fill_guest_checkout(client):
-    client.post(reverse("checkout:index"), {"username": "khach@example.vn", "options": "anonymous"})
-    client.post(
-        reverse("checkout:shipping-address"),
-        {
-            "first_name": "Lan",
-            "last_name": "Nguyễn",
-            "line1": "12 đường Lý Nhơn, ấp Long Thạnh",
-            "province": "79",  # Thành phố Hồ Chí Minh
-            "commune": "27664",  # Xã Cần Giờ
-            "phone_number": "0901 234 567",
-        },
-    )
-    # Oscar picks the only shipping and payment methods on a visit to their steps.
-    client.get(reverse("checkout:preview"), follow=True)
 
 
 @pytest.fixture
@@ -65,8 +45,8 @@ def vietnam(db):
 
 
 def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):
-    _add_to_basket(client, ProductFactory())
-    _fill_guest_checkout(client)
+    add_to_basket(client, ProductFactory())
+    fill_guest_checkout(client)
 
     client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
 
@@ -75,8 +55,8 @@ def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):
 
 def test_a_product_revoked_while_in_the_basket_cannot_be_ordered(client, vietnam):
     product = ProductFactory()
-    _add_to_basket(client, product)
-    _fill_guest_checkout(client)
+    add_to_basket(client, product)
+    fill_guest_checkout(client)
     Certificate.objects.filter(product=product).update(
         status=Certificate.Status.REVOKED, revoked_on="2026-01-01", revocation_decision_number="9/QĐ"
     )
@@ -96,7 +76,7 @@ def _revoke(product):
 
 def test_basket_page_shows_a_line_revoked_since_it_was_added_as_unavailable(client):
     product = ProductFactory()
-    _add_to_basket(client, product)
+    add_to_basket(client, product)
     _revoke(product)
 
     page = client.get(reverse("basket:summary")).content.decode()
@@ -108,8 +88,8 @@ def test_basket_page_shows_a_line_revoked_since_it_was_added_as_unavailable(clie
 def test_order_placement_rechecks_a_revocation_committed_after_the_basket_check(client, vietnam, monkeypatch):
     """The pre-condition ran at the start of the request; the revocation lands during payment."""
     product = ProductFactory()
-    _add_to_basket(client, product)
-    _fill_guest_checkout(client)
+    add_to_basket(client, product)
+    fill_guest_checkout(client)
     monkeypatch.setattr(PaymentDetailsView, "handle_payment", lambda view, *args, **kwargs: _revoke(product))
 
     response = client.post(reverse("checkout:preview"), {"action": "place_order"})
@@ -129,7 +109,7 @@ def test_prices_are_vnd_with_vat_included_and_totals_exact_to_the_dong(client):
         Decimal("0"),
     )
 
-    response = _add_to_basket(client, product, quantity=3)
+    response = add_to_basket(client, product, quantity=3)
 
     assert response.context["request"].basket.total_incl_tax == Decimal("99999")
 

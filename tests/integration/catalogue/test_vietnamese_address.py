@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from tests.checkout import add_to_basket, fill_guest_checkout, place_order
 from tests.factories import ProductFactory, ship_to_vietnam
-from tests.integration.catalogue.test_purchase_gate import _add_to_basket, _fill_guest_checkout
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ Order = get_model("order", "Order")
 @pytest.fixture
 def in_checkout(client):
     ship_to_vietnam()
-    _add_to_basket(client, ProductFactory())
+    add_to_basket(client, ProductFactory())
     client.post(reverse("checkout:index"), {"username": "khach@example.vn", "options": "anonymous"})
     return client
 
@@ -26,7 +26,7 @@ def _address(**changes):
 
 
 def test_the_order_keeps_the_commune_province_and_phone(client, in_checkout):
-    _fill_guest_checkout(client)
+    fill_guest_checkout(client)
     client.post(reverse("checkout:preview"), {"action": "place_order"})
 
     address = Order.objects.get().shipping_address
@@ -56,3 +56,17 @@ def test_communes_endpoint_lists_a_provinces_communes(client):
     communes = client.get(reverse("checkout:communes"), {"province": 79}).json()["communes"]
     assert {"code": 27664, "name": "Xã Cần Giờ"} in communes
     assert client.get(reverse("checkout:communes"), {"province": "x"}).status_code == 400
+
+
+def test_a_signed_in_shopper_orders_with_their_account_and_keeps_the_address(client, django_user_model):
+    ship_to_vietnam()
+    shopper = django_user_model.objects.create_user(username="lan", email="lan@example.vn", password="x")
+    client.force_login(shopper)
+    add_to_basket(client, ProductFactory())
+    client.post(reverse("checkout:shipping-address"), _address())
+    client.get(reverse("checkout:preview"), follow=True)  # the only shipping and payment methods
+    place_order(client)
+
+    order = Order.objects.get()
+    assert order.user == shopper and order.email == "lan@example.vn"
+    assert shopper.addresses.get().state == "Thành phố Hồ Chí Minh"  # in the address book for next time
