@@ -200,13 +200,3 @@ def story_page(product, **fields):
         **fields,
     }
     return parent.add_child(instance=ProductStoryPage(product=product, **fields))
-
-
-def ship_to_vietnam():
-    """Việt Nam as the (only) shipping country, as a checkout needs."""
-    from oscar.core.loading import get_model
-
-    country, _ = get_model("address", "Country").objects.get_or_create(
-        iso_3166_1_a2="VN", defaults={"name": "Việt Nam", "is_shipping_country": True}
-    )
-    return country

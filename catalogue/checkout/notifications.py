@@ -107,7 +107,7 @@ def notify_producers(order_id: int) -> int:
         lines_by_partner[line.partner_id].append(line)
     producers = Producer.objects.select_related("partner").filter(partner_id__in=lines_by_partner)
     sent = 0
-    for producer in producers:
+    for producer in producers:  # Vietnamese first, whatever language the shopper's request was in
         recipients = producer_recipients(producer)
         if not recipients:
             continue
@@ -115,6 +115,7 @@ def notify_producers(order_id: int) -> int:
                    "pickup_point": pickup_point(order),
                    "dashboard_url": settings.PUBLIC_BASE_URL
                    + reverse("dashboard:order-detail", kwargs={"number": order.number})}
-        _send("catalogue/email/new_order", context, recipients)
+        with translation.override(settings.LANGUAGE_CODE):
+            _send("catalogue/email/new_order", context, recipients)
         sent += 1
     return sent

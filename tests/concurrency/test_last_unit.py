@@ -14,7 +14,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from tests.checkout import add_to_basket, fill_guest_checkout
-from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory, ship_to_vietnam
+from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
 Order = get_model("order", "Order")
 
@@ -54,7 +54,6 @@ def _race(clients):
 
 @pytest.fixture
 def last_unit():
-    ship_to_vietnam()
     return ProductFactory(title="Nước mắm Cần Giờ – chai cuối cùng", stockrecords__num_in_stock=1)
 
 

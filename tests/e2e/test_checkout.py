@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 
-from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory, ship_to_vietnam
+from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -48,7 +48,6 @@ def _guest_address_in_can_gio(page):
 
 
 def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_line(page):
-    ship_to_vietnam()
     salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
     fish = ProductFactory(title="Khô cá đù Cần Giờ", stockrecords__price=180000)
     salt_user, fish_user = _producer_user(salt, "muoi@example.vn"), _producer_user(fish, "ca@example.vn")
@@ -77,7 +76,6 @@ def test_guest_buys_from_two_producers_with_cod_and_each_producer_sees_its_own_l
 
 
 def test_guest_collects_at_a_sales_point_and_pays_by_vietqr(page, tmp_path):
-    ship_to_vietnam()
     salt = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
     point = SalesPointFactory(name="Điểm OCOP Khu du lịch Vàm Sát")
     SalesPointStockFactory(sales_point=point, product=salt, quantity=5)

@@ -12,16 +12,11 @@ from PIL import Image
 
 from catalogue.checkout import vietqr
 from tests.checkout import add_to_basket, fill_guest_checkout, producer_client
-from tests.factories import ProductFactory, ship_to_vietnam
+from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 
 Order = get_model("order", "Order")
-
-
-@pytest.fixture(autouse=True)
-def vietnam(db):
-    ship_to_vietnam()
 
 
 def _checkout(client, payment_method=None, product=None):

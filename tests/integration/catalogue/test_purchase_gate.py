@@ -10,7 +10,7 @@ from catalogue.models import Certificate
 from catalogue.partner.strategy import NOT_LISTABLE_MESSAGE, Selector
 from catalogue.selectors import products_for_cards
 from tests.checkout import add_to_basket, fill_guest_checkout
-from tests.factories import CertificateFactory, ProductFactory, ship_to_vietnam
+from tests.factories import CertificateFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,8 @@ def test_basket_accepts_a_listable_product(client):
     assert _basket_lines(response) == 1
 
 
-@pytest.fixture
-def vietnam(db):
-    ship_to_vietnam()
 
-
-def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):
+def test_a_listable_product_in_the_basket_can_be_ordered(client):
     add_to_basket(client, ProductFactory())
     fill_guest_checkout(client)
 
@@ -53,7 +49,7 @@ def test_a_listable_product_in_the_basket_can_be_ordered(client, vietnam):
     assert Order.objects.count() == 1
 
 
-def test_a_product_revoked_while_in_the_basket_cannot_be_ordered(client, vietnam):
+def test_a_product_revoked_while_in_the_basket_cannot_be_ordered(client):
     product = ProductFactory()
     add_to_basket(client, product)
     fill_guest_checkout(client)
@@ -85,7 +81,7 @@ def test_basket_page_shows_a_line_revoked_since_it_was_added_as_unavailable(clie
     assert 'class="availability not_listable"' in page
 
 
-def test_order_placement_rechecks_a_revocation_committed_after_the_basket_check(client, vietnam, monkeypatch):
+def test_order_placement_rechecks_a_revocation_committed_after_the_basket_check(client, monkeypatch):
     """The pre-condition ran at the start of the request; the revocation lands during payment."""
     product = ProductFactory()
     add_to_basket(client, product)

@@ -6,7 +6,7 @@ from oscar.core.loading import get_model
 
 from salespoints.models import SalesPointStock
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
-from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory, ship_to_vietnam
+from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,6 @@ HUE = {"province": "46", "commune": "19815"}  # Thành phố Huế, phường An
 
 @pytest.fixture(autouse=True)
 def fees(db, settings):
-    ship_to_vietnam()
     settings.SHIPPING_FEES_VND = {"north": 30000, "central": 35000, "south": 25000}
     settings.FREE_SHIPPING_FROM_VND = 500000
 
