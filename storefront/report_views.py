@@ -1,32 +1,73 @@
-"""Wagtail admin downloads of the Sở Công Thương reports (trade officers see their own province)."""
+"""Wagtail admin pages of the Sở Công Thương reports: a dashboard with charts, and downloads.
+
+A trade officer sees their own province; a superuser the whole country or, with ?province=,
+one province.
+"""
 
 from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.template.response import TemplateResponse
 
-from storefront import reports
+from storefront import places, reports
 from storefront.roles import officer_province
 
-REPORTS = {
-    "products": lambda province: reports.listable_products_by_province_and_group(),
-    "producers": lambda province: reports.producers_by_kind(),
-    "sales-points": lambda province: reports.sales_points_by_commune(province),
-    "fairs": lambda province: reports.fair_participation(),
-}
+PREVIEW_ROWS = 12
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _province_for(request) -> tuple[bool, int | None]:
+    """(allowed, province): officers are held to theirs; superusers choose."""
+    province = officer_province(request.user)
+    if province is not None:
+        return True, province
+    if not request.user.is_superuser:
+        return False, None
+    try:
+        return True, int(request.GET.get("province", "")) or None
+    except ValueError:
+        return True, None
+
+
+def _bars(headers, rows, column):
+    """Rows with the width (in %) of their bar, for the CSS bar chart."""
+    if column is None or not rows:
+        return []
+    top = max((row[column] for row in rows), default=0) or 1
+    return [
+        (" · ".join(str(cell) for cell in row[:column]), row[column], round(100 * row[column] / top))
+        for row in rows[:PREVIEW_ROWS]
+    ]
+
+
+def report_dashboard(request):
+    allowed, province = _province_for(request)
+    if not allowed:
+        return HttpResponseForbidden()
+    sections = []
+    for report in reports.REPORTS.values():
+        headers, rows = report.build(province)
+        sections.append({
+            "report": report, "headers": headers, "rows": rows[:PREVIEW_ROWS], "total_rows": len(rows),
+            "bars": _bars(headers, rows, report.chart_column),
+            "value_header": headers[report.chart_column] if report.chart_column is not None else "",
+        })
+    context = {
+        "sections": sections, "province": province, "province_name": places.province_name(province),
+        "can_choose_province": officer_province(request.user) is None, "provinces": places.province_choices(),
+    }
+    return TemplateResponse(request, "storefront/admin/reports.html", context)
 
 
 def report_download(request, name, fmt):
-    if name not in REPORTS or fmt not in ("csv", "xlsx"):
+    report = reports.REPORTS.get(name)
+    if report is None or fmt not in ("csv", "xlsx"):
         raise Http404
-    province = officer_province(request.user)
-    if province is None and not request.user.is_superuser:
+    allowed, province = _province_for(request)
+    if not allowed:
         return HttpResponseForbidden()
-    province = province or int(request.GET.get("province", 0) or 0)
-    headers, rows = REPORTS[name](province)
+    headers, rows = report.build(province)
     if fmt == "csv":
         response = HttpResponse(reports.to_csv(headers, rows), content_type="text/csv; charset=utf-8")
     else:
-        response = HttpResponse(
-            reports.to_xlsx(headers, rows, title=name),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(reports.to_xlsx(headers, rows, title=str(report.title)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

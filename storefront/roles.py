@@ -28,6 +28,12 @@ OFFICERS_GROUP = "Cán bộ Sở Công Thương"
 WORKFLOW_NAME = "Duyệt nội dung chủ thể OCOP"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish_page: they submit for approval
 OFFICER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Model permissions of every officer; storefront.province_admin narrows them to their province.
+OFFICER_MODEL_PERMISSIONS = [
+    (app, f"{action}_{model}")
+    for app, model in (("salespoints", "salespoint"), ("tradefairs", "tradefair"))
+    for action in ("add", "change", "delete", "view")
+]
 IMAGE_PERMISSIONS = ("add_image", "choose_image")
 
 
@@ -42,8 +48,7 @@ def _admin_access(group):
 @transaction.atomic
 def ensure_moderation(producer_index) -> Workflow:
     """Officers may publish under the producers' index; every change there waits for their approval."""
-    officers, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
-    _admin_access(officers)
+    officers = officers_group()
     for codename in OFFICER_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=officers, page=producer_index, permission=_permission("wagtailcore", codename)
@@ -87,8 +92,21 @@ def add_producer_editor(user, producer_page) -> None:
     producer_page.producer.partner.users.add(user)
 
 
-def add_officer(user) -> None:
-    user.groups.add(Group.objects.get_or_create(name=OFFICERS_GROUP)[0])
+def officers_group() -> Group:
+    officers, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
+    _admin_access(officers)
+    officers.permissions.add(*(_permission(app, codename) for app, codename in OFFICER_MODEL_PERMISSIONS))
+    return officers
+
+
+@transaction.atomic
+def add_officer(user, province_code: int | None = None) -> None:
+    """Make ``user`` a trade officer: content approval everywhere, sales points and fairs of a province."""
+    from storefront.models import TradeOfficer
+
+    user.groups.add(officers_group())
+    if province_code is not None:
+        TradeOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})
 
 
 def officer_province(user) -> int | None:

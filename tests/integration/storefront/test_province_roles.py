@@ -1,9 +1,8 @@
 """The role matrix: a trade officer manages their own province's sales points and fairs only."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from storefront.models import TradeOfficer
+from storefront import roles
 from tests.factories import SalesPointFactory, TradeFairFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,18 +12,7 @@ HCM, HUE = 79, 46
 
 def _officer(django_user_model, username, province):
     user = django_user_model.objects.create_user(username, f"{username}@sct.gov.vn", "pw")
-    group, _ = Group.objects.get_or_create(name="Cán bộ Sở Công Thương")
-    group.permissions.add(
-        *Permission.objects.filter(
-            codename__in=[
-                "access_admin", "add_salespoint", "change_salespoint", "delete_salespoint", "view_salespoint",
-                "add_tradefair", "change_tradefair", "delete_tradefair", "view_tradefair",
-            ]
-        )
-    )
-    user.groups.add(group)
-    if province:
-        TradeOfficer.objects.create(user=user, province_code=province)
+    roles.add_officer(user, province)
     return user
 
 
