@@ -3,7 +3,8 @@ from decimal import Decimal
 import pytest
 
 from catalogue.models import Certificate
-from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
+from tests.factories import ExhibitorFactory, ProductFactory, SalesPointFactory, SalesPointStockFactory
+from tradefairs.models import FairListing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,26 +25,35 @@ def _popups(page):
     return "\n".join(texts)
 
 
-def test_map_shows_a_marker_per_point_and_a_revoked_product_leaves_the_popup(offline_tiles):
+def test_a_revoked_product_leaves_the_map_popups_the_sales_point_page_and_the_fair_page(offline_tiles):
     page = offline_tiles
     product = ProductFactory(title="Muối hạt Lý Nhơn")
     point = SalesPointFactory(name="Điểm OCOP Khu du lịch sinh thái Vàm Sát")
     SalesPointStockFactory(sales_point=point, product=product)
     SalesPointFactory(name="Quầy OCOP Phú Bài", latitude=Decimal("16.401"), longitude=Decimal("107.7029"))
+    exhibitor = ExhibitorFactory(producer=product.producer, booth="B07")
+    FairListing.objects.create(exhibitor=exhibitor, product=product)
+    pages = {"sales point": point.get_absolute_url(), "fair": exhibitor.fair.get_absolute_url()}
 
     page.goto("/diem-ban/")
     page.wait_for_selector("#sales-point-map[data-ready='2']")
     assert page.locator(".leaflet-marker-icon").count() == 2
     assert "Muối hạt Lý Nhơn" in _popups(page)
+    for url in pages.values():
+        page.goto(url)
+        assert page.get_by_role("link", name="Muối hạt Lý Nhơn", exact=True).count() == 1
 
     Certificate.objects.filter(product=product).update(
         status=Certificate.Status.REVOKED, revoked_on="2026-01-02", revocation_decision_number="9/QĐ-UBND"
     )
-    page.reload()
+    page.goto("/diem-ban/")
     page.wait_for_selector("#sales-point-map[data-ready='2']")
     popups = _popups(page)
     assert "Vàm Sát" in popups and "Muối hạt Lý Nhơn" not in popups
     assert "Muối hạt Lý Nhơn" not in page.locator(".sales-point-list").inner_text()
+    for url in pages.values():
+        page.goto(url)
+        assert "Muối hạt Lý Nhơn" not in page.locator("main").inner_text()
 
 
 def test_near_me_sorts_the_list_from_the_browser_position(browser, live_server, page):
