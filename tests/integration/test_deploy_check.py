@@ -45,3 +45,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_static_files_collect_with_the_production_manifest_storage(tmp_path):
+    """Regression: vendored leaflet.js pointed at a source map we do not ship, so collectstatic
+    (the Docker image build, bench/run.py) failed under the manifest storage."""
+    result = _manage("collectstatic", "--noinput", "-v0", SECRET_KEY=secrets.token_urlsafe(50),
+                     STATIC_ROOT=str(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
