@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TraceabilityConfig(AppConfig):
     name = "traceability"
     verbose_name = _("Truy xuất nguồn gốc")
+
+    def ready(self):
+        from traceability import receivers
+
+        receivers.connect()  # cached trace fragments follow changes to lots, areas and events

@@ -90,6 +90,9 @@ class Lot(models.Model):
     def __str__(self):
         return f"{self.product} — {self.code}"
 
+    def areas_with_standards(self):
+        return self.areas.prefetch_related("standards")
+
 
 class TraceEvent(models.Model):
     """One EPCIS event of a lot: what (the lot), when, where and why (the business step)."""

@@ -7,7 +7,6 @@ code or a GTIN with a wrong check digit answers 404 with a page saying so.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +17,9 @@ from catalogue.gtin import normalise_gtin
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
 from salespoints.selectors import sales_points_stocking
-from traceability import links
+from traceability import fragments, links
 from traceability.epcis import lot_epcis_document
-from traceability.models import Lot, RawMaterialArea, Stamp
+from traceability.models import Lot, Stamp
 from traceability.qr import qr_png, qr_svg
 from traceability.services import is_suspicious, scan_record
 from traceability.sheets import stamp_sheet_pdf
@@ -31,10 +30,6 @@ BAD_GTIN = _("Mã GTIN không hợp lệ (sai độ dài hoặc số kiểm tra)
 
 SALES_POINTS_SHOWN = 10
 PRODUCT_RELATED = ("lot__product__producer", "lot__product__ocop_group")
-
-
-def _areas(prefix=""):
-    return Prefetch(f"{prefix}areas", queryset=RawMaterialArea.objects.prefetch_related("standards"))
 
 
 def _not_found(request, message):
@@ -60,15 +55,14 @@ def _render_trace(request, *, product, lot=None, stamp=None):
         "listing": listing,
         "stars": listing.certificate.stars if listing.is_listable else None,
         "star_range": range(listing.certificate.stars if listing.is_listable else 0),
-        "areas": list(lot.areas.all()) if lot else [],
-        "events": list(lot.events.all()) if lot else [],
         "suspicious": is_suspicious(stamp) if stamp else False,
         "page_url": links.public_url(request.path),
-        # One read, and only for a listable product: a trace page never sends people to buy
-        # a product that fails the gate.
-        "sales_points": (
-            list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]) if listing.is_listable else []
-        ),
+        # Read lazily inside the template's cached fragments (traceability.fragments), and only
+        # for a listable product: a trace page never sends people to buy one that fails the gate.
+        "sales_points": sales_points_stocking(product)[:SALES_POINTS_SHOWN],
+        "trace_version": fragments.content_version(),
+        "lot_seconds": fragments.LOT_SECONDS,
+        "sales_points_seconds": fragments.SALES_POINTS_SECONDS,
     }
     return render(request, "traceability/trace.html", context)
 
@@ -92,7 +86,7 @@ def _lot(gtin, code, lot_code):
     return (
         Lot.objects.filter(product__in=products, code=lot_code)
         .select_related("product__producer", "product__ocop_group")
-        .prefetch_related(certificates_with_decisions("product__"), _areas(), "events")
+        .prefetch_related(certificates_with_decisions("product__"))
         .first()
     )
 
@@ -115,7 +109,7 @@ def trace_stamp(request, serial, gtin=None, lot_code=None):
     stamp = (
         Stamp.objects.filter(serial=serial)
         .select_related(*PRODUCT_RELATED)
-        .prefetch_related(certificates_with_decisions("lot__product__"), _areas("lot__"), "lot__events")
+        .prefetch_related(certificates_with_decisions("lot__product__"))
         .first()
     )
     if stamp is None:

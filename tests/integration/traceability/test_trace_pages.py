@@ -6,6 +6,7 @@ import zxingcpp
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
@@ -157,15 +158,37 @@ def test_expired_product_page_says_when_it_expired(client):
     assert f"hết hạn ngày {certificate.valid_until:%d/%m/%Y}" in page
 
 
-def test_unit_page_costs_at_most_six_reads_plus_the_scan_write(client, stamp, django_assert_max_num_queries):
+def test_unit_page_reads_at_most_six_times_plus_the_scan_write_when_nothing_is_cached(
+    client, stamp, django_assert_max_num_queries
+):
+    # stamp with product and producer, certificates, areas, their standards, events, sales points
     with django_assert_max_num_queries(6 + 2):  # the write: one INSERT into the log, one UPDATE of totals
         assert client.get(links.stamp_trace_path(stamp)).status_code == 200
 
 
+def test_once_cached_a_check_reads_only_the_stamp_and_its_live_certificates(
+    client, stamp, django_assert_max_num_queries
+):
+    client.get(links.stamp_trace_path(stamp))
+    other_client = Client(REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Zalo")  # logged, not rate-limited
+    with django_assert_max_num_queries(2 + 2):
+        page = other_client.get(links.stamp_trace_path(stamp)).content.decode()
+    assert "VG-0912" in page and "Thu hoạch" in page  # areas and timeline, from the cache
+
+
 def test_a_rate_limited_repeat_view_only_reads(client, stamp, django_assert_max_num_queries):
     client.get(links.stamp_trace_path(stamp))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(2):
         client.get(links.stamp_trace_path(stamp))
+
+
+def test_a_changed_event_shows_on_the_next_check(client, stamp):
+    url = links.stamp_trace_path(stamp)
+    client.get(url)
+    event = stamp.lot.events.first()
+    event.place = "Kho lạnh Bình Khánh"
+    event.save()
+    assert "Kho lạnh Bình Khánh" in client.get(url).content.decode()
 
 
 def test_distinct_clients_are_counted_from_the_log_not_the_cache(client, stamp):
