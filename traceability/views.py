@@ -59,7 +59,8 @@ def _render_trace(request, *, product, lot=None, stamp=None):
         "page_url": links.public_url(request.path),
         # Read lazily inside the template's cached fragments (traceability.fragments), and only
         # for a listable product: a trace page never sends people to buy one that fails the gate.
-        "sales_points": sales_points_stocking(product)[:SALES_POINTS_SHOWN],
+        # A callable: not even built (a costly queryset) when the fragment comes from the cache.
+        "sales_points": lambda: list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]),
         "trace_version": fragments.content_version(),
         "lot_seconds": fragments.LOT_SECONDS,
         "sales_points_seconds": fragments.SALES_POINTS_SECONDS,
