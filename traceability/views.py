@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -17,11 +18,11 @@ from catalogue.gtin import normalise_gtin
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
 from salespoints.selectors import sales_points_stocking
-from traceability import fragments, links
+from traceability import fragments, links, snapshots
 from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, Stamp
 from traceability.qr import qr_png, qr_svg
-from traceability.services import is_suspicious, scan_record
+from traceability.services import scan_record
 from traceability.sheets import stamp_sheet_pdf
 
 # Lazy: translated per request into the visitor's language, not once at import.
@@ -46,7 +47,8 @@ def _products_by_gtin(gtin):
     return Product.objects.filter(gtin__in=_gtin_variants(gtin))
 
 
-def _render_trace(request, *, product, lot=None, stamp=None):
+def _render_trace(request, *, product, lot=None, stamp=None) -> str:
+    """The whole page through the gate; a stamp's counters go in later (snapshots.with_scan_status)."""
     listing = listing_status(product)
     context = {
         "product": product,
@@ -55,35 +57,55 @@ def _render_trace(request, *, product, lot=None, stamp=None):
         "listing": listing,
         "stars": listing.certificate.stars if listing.is_listable else None,
         "star_range": range(listing.certificate.stars if listing.is_listable else 0),
-        "suspicious": is_suspicious(stamp) if stamp else False,
         "page_url": links.public_url(request.path),
-        # Read lazily inside the template's cached fragments (traceability.fragments), and only
-        # for a listable product: a trace page never sends people to buy one that fails the gate.
         # A callable: not even built (a costly queryset) when the fragment comes from the cache.
+        # Read only for a listable product: a trace page never sends people to buy one that fails the gate.
         "sales_points": lambda: list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]),
         "trace_version": fragments.content_version(),
         "lot_seconds": fragments.LOT_SECONDS,
         "sales_points_seconds": fragments.SALES_POINTS_SECONDS,
     }
-    return render(request, "traceability/trace.html", context)
+    return render_to_string("traceability/trace.html", context, request=request)
+
+
+def _respond(request, facts, render, stamp=None):
+    """The page from the cache when its facts were read (else rendered afresh), with live counters."""
+    html = snapshots.page(request, facts, render) if facts else render()
+    return HttpResponse(snapshots.with_scan_status(html, stamp))
+
+
+def _products(gtin, code):
+    """Products reached by a GTIN (any of its lengths) or our own code; ValidationError for a bad GTIN."""
+    return _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
 
 
 @never_cache  # the status must be live, and every check of a stamp is counted
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_product(request, gtin=None, code=None):
     try:
-        products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
+        products = _products(gtin, code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
-    products = products.select_related("producer", "ocop_group")
-    product = products.prefetch_related(certificates_with_decisions()).first()
-    if product is None:
-        return _not_found(request, NOT_GENUINE)
-    return _render_trace(request, product=product)
+    facts = snapshots.product_facts(products)
+    if facts:
+        product_id = facts.product_id
+    else:  # unknown, or a GTIN on several products (the first is shown, uncached)
+        product_id = products.order_by("pk").values_list("pk", flat=True).first()
+        if product_id is None:
+            return _not_found(request, NOT_GENUINE)
+
+    def render():
+        loaded = (
+            Product.objects.select_related("producer", "ocop_group")
+            .prefetch_related(certificates_with_decisions())
+            .get(pk=product_id)
+        )
+        return _render_trace(request, product=loaded)
+
+    return _respond(request, facts, render)
 
 
-def _lot(gtin, code, lot_code):
-    products = _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
+def _lot(products, lot_code):
     return (
         Lot.objects.filter(product__in=products, code=lot_code)
         .select_related("product__producer", "product__ocop_group")
@@ -96,34 +118,46 @@ def _lot(gtin, code, lot_code):
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_lot(request, lot_code, gtin=None, code=None):
     try:
-        lot = _lot(gtin, code, lot_code)
+        products = _products(gtin, code).filter(lots__code=lot_code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
-    if lot is None:
+    facts = snapshots.product_facts(products)
+    lot = None if facts else _lot(products, lot_code)
+    if facts is None and lot is None:
         return _not_found(request, NOT_GENUINE)
-    return _render_trace(request, product=lot.product, lot=lot)
+
+    def render():
+        shown = lot or _lot(Product.objects.filter(pk=facts.product_id), lot_code)
+        return _render_trace(request, product=shown.product, lot=shown)
+
+    return _respond(request, facts, render)
 
 
 @never_cache
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_stamp(request, serial, gtin=None, lot_code=None):
-    stamp = (
-        Stamp.objects.filter(serial=serial)
-        .select_related(*PRODUCT_RELATED)
-        .prefetch_related(certificates_with_decisions("lot__product__"))
-        .first()
-    )
-    if stamp is None:
+    facts = snapshots.stamp_facts(serial)
+    if facts is None:
         return _not_found(request, NOT_GENUINE)
     if gtin is not None:  # the printed link must match the stamp's own product and lot
         try:
-            matches = stamp.lot.product.gtin in _gtin_variants(gtin) and stamp.lot.code == lot_code
+            matches = facts.gtin in _gtin_variants(gtin) and facts.lot_code == lot_code
         except ValidationError:
             return _not_found(request, BAD_GTIN)
         if not matches:
             return _not_found(request, NOT_GENUINE)
+    stamp = facts.stamp
     scan_record(stamp=stamp, request=request)
-    return _render_trace(request, product=stamp.lot.product, lot=stamp.lot, stamp=stamp)
+
+    def render():
+        loaded = (
+            Stamp.objects.select_related(*PRODUCT_RELATED)
+            .prefetch_related(certificates_with_decisions("lot__product__"))
+            .get(pk=stamp.pk)
+        )
+        return _render_trace(request, product=loaded.lot.product, lot=loaded.lot, stamp=loaded)
+
+    return _respond(request, facts, render, stamp)
 
 
 QR_RENDERERS = {"png": (qr_png, "image/png"), "svg": (qr_svg, "image/svg+xml")}
