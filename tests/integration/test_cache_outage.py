@@ -1,0 +1,50 @@
+"""Redis down: pages still answer, from the database, and come back to the cache when it returns."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import ProductFactory, StampFactory
+from traceability import links
+
+pytestmark = pytest.mark.django_db
+
+UNREACHABLE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
+
+def _redis_cache(settings, location):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "storefront.cache.DegradingRedisCache",
+            "LOCATION": location,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+
+
+def test_every_kind_of_page_answers_while_redis_is_down(client, settings, caplog):
+    _redis_cache(settings, UNREACHABLE)
+    stamp = StampFactory()
+    product = stamp.lot.product
+
+    with caplog.at_level(logging.WARNING, logger="storefront.cache"):
+        for url in ("/", "/catalogue/", product.get_absolute_url(), "/search/?q=muoi", "/diem-ban/",
+                    links.stamp_trace_path(stamp), links.product_trace_path(product)):
+            assert client.get(url).status_code == 200, url
+        basket = client.post(f"/basket/add/{product.pk}/", {"quantity": 1}, follow=True)
+
+    assert basket.context["request"].basket.num_lines == 1
+    assert stamp.scans.count() == 0  # the rate limit cannot be claimed: the check is not counted
+    assert len([r for r in caplog.records if "Redis unreachable" in r.message]) == 1  # once per outage
+
+
+def test_with_redis_up_a_trace_page_comes_from_the_cache(client, settings, django_assert_max_num_queries):
+    _redis_cache(settings, "redis://127.0.0.1:6379/15")
+    cache.clear()
+    product = ProductFactory()
+    client.get(links.product_trace_path(product))
+
+    with django_assert_max_num_queries(1):  # the gate's inputs; the page itself from Redis
+        assert client.get(links.product_trace_path(product)).status_code == 200
+    cache.clear()
