@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
+handler500 = "storefront.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,8 +1,33 @@
-from django.db import transaction
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 @transaction.non_atomic_requests  # not even a savepoint: this is the benchmark floor
 def healthz(request):
     """Liveness probe: touches no database, cache or template."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+def server_error(request):
+    """500, or 503 when the database cannot be reached: say so kindly and ask to retry.
+
+    Django calls this while handling the exception, so it is still in sys.exc_info(). Neither page
+    touches the database (no context processors), so both render during an outage.
+    """
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, (OperationalError, InterfaceError))
+    if unavailable:
+        logger.error("Database unavailable: %s", error)
+    template = "503.html" if unavailable else "500.html"
+    response = HttpResponse(render_to_string(template), status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response

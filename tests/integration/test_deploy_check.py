@@ -55,3 +55,19 @@ def test_static_files_collect_with_the_production_manifest_storage(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_with_the_database_down_a_page_answers_503_and_asks_to_retry():
+    script = (
+        "from django.test import Client; "
+        "r = Client(raise_request_exception=False).get('/catalogue/'); "
+        "print(r.status_code, r['Retry-After']); print(r.content.decode())"
+    )
+    result = _manage(
+        "shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="false", DATABASE_URL="postgres://postgres@127.0.0.1:1/ocop",  # nothing listens
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "503 30" in result.stdout.splitlines()  # status and Retry-After
+    assert "OCOP Market đang tạm thời gián đoạn" in result.stdout
