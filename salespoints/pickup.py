@@ -6,10 +6,12 @@ level (in stock or low) and confirm by phone, as they do today.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from salespoints.models import SalesPoint, SalesPointStock
 from salespoints.selectors import listable_stock, sales_points_public
+
+NO_LONGER_HELD = _("Điểm bán đã chọn không còn đủ hàng để nhận; hãy chọn cách nhận hàng khác.")
 
 
 class PickupUnavailable(Exception):
@@ -48,9 +50,7 @@ def hold_for_pickup(sales_point_id: int, wanted: dict[int, int]) -> None:
     }
     holding = points_for_pickup(wanted).filter(pk=sales_point_id).exists()
     if not holding or len(rows) != len(wanted):
-        raise PickupUnavailable(
-            _("Điểm bán đã chọn không còn đủ hàng để nhận; hãy chọn cách nhận hàng khác.")
-        )
+        raise PickupUnavailable(NO_LONGER_HELD)
     for product_id, quantity in wanted.items():
         row = rows[product_id]
         if row.quantity is None:

@@ -1,5 +1,6 @@
 """Oscar's payment-details view with idempotent submission: one basket, one order, one payment."""
 
+from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -7,9 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from oscar.apps.checkout.views import PaymentDetailsView as CorePaymentDetailsView
 from oscar.apps.checkout.views import PaymentMethodView as CorePaymentMethodView
+from oscar.apps.checkout.views import ShippingMethodView as CoreShippingMethodView
 from oscar.core.loading import get_model
 
 from catalogue.checkout.payment_methods import METHODS, method_for
+from catalogue.shipping.methods import pickup_point_id
+from salespoints.pickup import NO_LONGER_HELD
 from storefront import places
 
 Basket = get_model("basket", "Basket")
@@ -45,6 +49,21 @@ class PaymentDetailsView(CorePaymentDetailsView):
 
     def get_initial_order_status(self, basket):
         return method_for(self.checkout_session.payment_method()).initial_status
+
+
+class ShippingMethodView(CoreShippingMethodView):
+    def get(self, request, *args, **kwargs):
+        """Say so when the chosen pickup point no longer holds the basket, and let the shopper choose.
+
+        Oscar would silently pick home delivery (and its fee) when it is the only method left.
+        """
+        chosen = self.checkout_session.shipping_method_code(request.basket)
+        if pickup_point_id(chosen) is not None and request.basket.is_shipping_required():
+            self._methods = self.get_available_shipping_methods()
+            if chosen not in {method.code for method in self._methods}:
+                messages.warning(request, NO_LONGER_HELD)
+                return super(CoreShippingMethodView, self).get(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
 
 class PaymentMethodView(CorePaymentMethodView):

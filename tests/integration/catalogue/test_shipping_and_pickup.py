@@ -5,6 +5,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from salespoints.models import SalesPointStock
+from salespoints.pickup import NO_LONGER_HELD
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
 from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
@@ -101,6 +102,8 @@ def test_pickup_gone_before_placing_asks_to_choose_again_and_places_nothing(clie
     response = place_order(client)
 
     assert Order.objects.count() == 0
-    # Back to choosing how to receive the goods (Oscar moves on by itself when only delivery is left).
-    assert reverse("checkout:shipping-method") in [url for url, _status in response.redirect_chain]
+    # Back to choosing how to receive the goods, told why, though home delivery is all that is left
+    assert response.redirect_chain[-1][0] == reverse("checkout:shipping-method")
+    assert str(NO_LONGER_HELD) in response.content.decode()
+    assert "Giao hàng tận nơi" in response.content.decode()
 
