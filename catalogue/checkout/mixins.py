@@ -12,6 +12,7 @@ later waits for the order and takes effect on the next request.
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.mixins import OrderPlacementMixin as CoreOrderPlacementMixin
@@ -36,7 +37,9 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
 
     def place_order(self, *, basket, shipping_method, **kwargs):
         """Write the order, hold a pickup order's goods at its sales point, note the shopper's choices."""
-        order = super().place_order(basket=basket, shipping_method=shipping_method, **kwargs)
+        language = get_language() or settings.LANGUAGE_CODE
+        with translation.override(settings.LANGUAGE_CODE):  # names kept on the order, read by staff
+            order = super().place_order(basket=basket, shipping_method=shipping_method, **kwargs)
         # Lines start where the order starts: awaiting a transfer, or ready to ship.
         order.lines.update(status=order.status)
         point_id = pickup_point_id(shipping_method.code)
@@ -45,9 +48,7 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
                 hold_for_pickup(point_id, basket_quantities(basket))
             except PickupUnavailable as error:
                 raise UnableToPlaceOrder(str(error)) from error
-        OrderPreferences.objects.create(
-            order=order, language=get_language() or settings.LANGUAGE_CODE, pickup_point_id=point_id
-        )
+        OrderPreferences.objects.create(order=order, language=language, pickup_point_id=point_id)
         return order
 
     def handle_successful_order(self, order):

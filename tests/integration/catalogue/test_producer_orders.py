@@ -152,6 +152,8 @@ def test_the_shopper_is_emailed_the_order_and_each_change_in_their_language(
     placed, shipping = to_shopper
     assert f"order {order.number} received" in placed.subject
     assert "Cash on delivery" in placed.body and "Muối hạt Cần Giờ" in placed.body
+    assert "Home delivery: 30.000" in placed.body
+    assert order.shipping_method == "Giao hàng tận nơi"  # kept in Vietnamese for staff and producers
     assert f"/{order.number}/{order.verification_hash()}/" in placed.body  # the guest's own order page
     assert "On its way" in shipping.subject
     producer_mail = next(mail for mail in mailoutbox if mail.to == ["htx-muoi@example.vn"])
