@@ -94,6 +94,14 @@ class DegradingRedisCacheClient(RedisCacheClient):
         return super().clear()
 
 
+def default_cache_reachable() -> bool:
+    """False while the default cache is one of these and Redis cannot be reached."""
+    from django.core.cache import cache
+
+    client = getattr(cache, "_cache", None)
+    return not isinstance(client, DegradingRedisCacheClient) or time.monotonic() >= client.down_until
+
+
 class DegradingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)

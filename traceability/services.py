@@ -11,6 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from storefront.cache import default_cache_reachable
 from traceability.models import Lot, Scan, Stamp
 
 SERIAL_BYTES = 16  # 128 random bits: unguessable, 22 URL-safe characters
@@ -53,8 +54,10 @@ def scan_record(*, stamp, request) -> bool:
     whatever the cache forgets and costs no extra read.
     """
     client = client_fingerprint(request)
-    if not cache.add(f"scan:{stamp.serial}:{client}", 1, timeout=settings.SCAN_RATE_LIMIT_SECONDS):
-        return False
+    claimed = cache.add(f"scan:{stamp.serial}:{client}", 1, timeout=settings.SCAN_RATE_LIMIT_SECONDS)
+    if not claimed and default_cache_reachable():
+        return False  # this client checked within the window
+    # Claimed, or the cache is down: count it (without the rate limit, rather than lose checks).
     now = timezone.now()
     distinct_clients = (
         Scan.objects.filter(stamp=OuterRef("pk")).values("stamp").annotate(n=Count("client", distinct=True))

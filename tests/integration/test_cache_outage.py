@@ -35,8 +35,18 @@ def test_every_kind_of_page_answers_while_redis_is_down(client, settings, caplog
         basket = client.post(f"/basket/add/{product.pk}/", {"quantity": 1}, follow=True)
 
     assert basket.context["request"].basket.num_lines == 1
-    assert stamp.scans.count() == 0  # the rate limit cannot be claimed: the check is not counted
+    assert stamp.scans.count() == 1  # counted, though its rate limit cannot be claimed
     assert len([r for r in caplog.records if "Redis unreachable" in r.message]) == 1  # once per outage
+
+
+def test_checks_are_counted_while_redis_is_down(client, settings):
+    """Without its rate limit the log would rather count a repeat than lose a check."""
+    _redis_cache(settings, UNREACHABLE)
+    stamp = StampFactory()
+    for _ in range(2):
+        client.get(links.stamp_trace_path(stamp))
+    stamp.refresh_from_db()
+    assert (stamp.scans.count(), stamp.scan_count) == (2, 2)
 
 
 def test_with_redis_up_a_trace_page_comes_from_the_cache(client, settings, django_assert_max_num_queries):
