@@ -1,22 +1,11 @@
 """axe-core in Chromium: no serious or critical accessibility violations on the public pages."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.axe import severe_violations
 from tests.factories import ProductFactory, producer_page, story_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SEVERE = ("serious", "critical")
-
-
-def _severe_violations(page):
-    results = Axe().run(page)
-    return [
-        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in SEVERE
-    ]
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -28,6 +17,6 @@ def test_public_pages_have_no_serious_accessibility_violations(page, language):
 
     for path in ("/", "/catalogue/", "/search/?q=muoi", salt.get_absolute_url(), producer.url, story.url):
         page.goto(path + (("&" if "?" in path else "?") + "lang=en" if suffix else ""))
-        assert _severe_violations(page) == [], path
+        assert severe_violations(page) == [], path
     page.goto(producer.url)
     assert page.locator(".small-map.leaflet-container .leaflet-marker-icon").count() == 1  # the map is drawn

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 
+from tests.e2e.axe import severe_violations
 from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -88,6 +89,7 @@ def test_guest_collects_at_a_sales_point_and_pays_by_vietqr(page, tmp_path):
     assert "30.000" in page.locator("label[for='ship-delivery']").inner_text()
     page.get_by_label(re.compile("Điểm OCOP Khu du lịch Vàm Sát")).check()
     page.screenshot(path=tmp_path / "shipping-method.png", full_page=True)
+    assert severe_violations(page) == []
     page.get_by_role("button", name="Tiếp tục").click()
     page.wait_for_url(re.compile(r"/checkout/payment-method/"))
     page.check("#pay-vietqr")
@@ -95,6 +97,7 @@ def test_guest_collects_at_a_sales_point_and_pays_by_vietqr(page, tmp_path):
     page.get_by_role("button", name=re.compile("Đặt hàng|Place order")).click()
     page.wait_for_url(re.compile(r"/checkout/thank-you/"))
     page.screenshot(path=tmp_path / "thank-you.png", full_page=True)
+    assert severe_violations(page) == []
 
     order = Order.objects.get()
     assert order.preferences.pickup_point == point and order.total_incl_tax == 30000
