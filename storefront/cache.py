@@ -26,12 +26,16 @@ def _answer_when_down(answer):
             if time.monotonic() < self.down_until:
                 return answer(*args, **kwargs)
             try:
-                return method(self, *args, **kwargs)
+                result = method(self, *args, **kwargs)
             except OUTAGE as error:
-                if self.down_until == 0:
+                if not self.down_until:  # the first failure of this outage
                     logger.warning("Redis unreachable (%s): serving without the cache", error)
                 self.down_until = time.monotonic() + RETRY_SECONDS
                 return answer(*args, **kwargs)
+            if self.down_until:
+                logger.warning("Redis reachable again")
+                self.down_until = 0.0
+            return result
 
         return guarded
 
@@ -43,11 +47,7 @@ def _not_found(key, delta):
 
 
 class DegradingRedisCacheClient(RedisCacheClient):
-    down_until = 0.0
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.down_until = 0.0
+    down_until = 0.0  # while in the future, Redis is not tried; 0 while it answers
 
     @_answer_when_down(lambda key, default: default)
     def get(self, key, default):

@@ -58,3 +58,30 @@ def test_with_redis_up_a_trace_page_comes_from_the_cache(client, settings, djang
     with django_assert_max_num_queries(1):  # the gate's inputs; the page itself from Redis
         assert client.get(links.product_trace_path(product)).status_code == 200
     cache.clear()
+
+
+def test_each_outage_is_logged_once_and_the_recovery_too(monkeypatch, caplog):
+    from django.core.cache.backends.redis import RedisCacheClient
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from storefront import cache as degrading
+
+    answers = iter(["down", "down", "value", "down"])
+
+    def flaky_get(self, key, default):
+        answer = next(answers)
+        if answer == "down":
+            raise RedisConnectionError("connection refused")
+        return answer
+
+    monkeypatch.setattr(RedisCacheClient, "get", flaky_get)
+    monkeypatch.setattr(degrading, "RETRY_SECONDS", 0)  # retry at once, to see each state
+    client = degrading.DegradingRedisCacheClient(["redis://127.0.0.1:6379/15"])
+
+    with caplog.at_level(logging.WARNING, logger="storefront.cache"):
+        results = [client.get("key", "miss") for _ in range(4)]
+
+    assert results == ["miss", "miss", "value", "miss"]
+    assert [r.message.split(" (")[0] for r in caplog.records] == [
+        "Redis unreachable", "Redis reachable again", "Redis unreachable"
+    ]
