@@ -48,8 +48,7 @@ def hold_for_pickup(sales_point_id: int, wanted: dict[int, int]) -> None:
         .filter(sales_point_id=sales_point_id, product_id__in=wanted)
         .order_by("pk")
     }
-    holding = points_for_pickup(wanted).filter(pk=sales_point_id).exists()
-    if not holding or len(rows) != len(wanted):
+    if not points_for_pickup(wanted).filter(pk=sales_point_id).exists():  # reads the rows just locked
         raise PickupUnavailable(NO_LONGER_HELD)
     for product_id, quantity in wanted.items():
         row = rows[product_id]

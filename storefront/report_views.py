@@ -27,7 +27,7 @@ def _province_for(request) -> tuple[bool, int | None]:
         return True, None
 
 
-def _bars(headers, rows, column):
+def _bars(rows, column):
     """Rows with the width (in %) of their bar, for the CSS bar chart."""
     if column is None or not rows:
         return []
@@ -47,7 +47,7 @@ def report_dashboard(request):
         headers, rows = report.build(province)
         sections.append({
             "report": report, "headers": headers, "rows": rows[:PREVIEW_ROWS], "total_rows": len(rows),
-            "bars": _bars(headers, rows, report.chart_column),
+            "bars": _bars(rows, report.chart_column),
             "value_header": headers[report.chart_column] if report.chart_column is not None else "",
         })
     context = {

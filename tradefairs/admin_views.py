@@ -14,6 +14,9 @@ from tradefairs.models import Exhibitor, FairListing, TradeFair
 from tradefairs.selectors import officer_listings
 from tradefairs.services import fair_listing_add
 
+# Action → what it removes and how that reaches the fair (only this fair's rows can go).
+REMOVABLE = {"remove_listing": (FairListing, "exhibitor__fair"), "remove_exhibitor": (Exhibitor, "fair")}
+
 
 def fair_exhibitors(request, pk):
     fair = get_object_or_404(TradeFair, pk=pk)
@@ -35,10 +38,9 @@ def fair_exhibitors(request, pk):
         else:
             messages.success(request, _("Đã thêm «%(title)s».") % {"title": listing.product.title})
             return redirect("tradefair_exhibitors", pk=fair.pk)
-    if action in ("remove_listing", "remove_exhibitor"):
-        model = FairListing if action == "remove_listing" else Exhibitor
-        fair_filter = {"exhibitor__fair": fair} if model is FairListing else {"fair": fair}
-        model.objects.filter(pk=request.POST.get("pk"), **fair_filter).delete()
+    if action in REMOVABLE:
+        model, fair_field = REMOVABLE[action]
+        model.objects.filter(pk=request.POST.get("pk"), **{fair_field: fair}).delete()
         messages.success(request, _("Đã xóa."))
         return redirect("tradefair_exhibitors", pk=fair.pk)
 

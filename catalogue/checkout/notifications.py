@@ -16,13 +16,14 @@ from oscar.core.loading import get_model
 
 from catalogue.checkout import vietqr
 from catalogue.checkout.payment_methods import method_for, shop_bank_account
+from catalogue.checkout.statuses import CANCELLED, DELIVERED, PAID, SHIPPING
 from catalogue.expiry import producer_recipients
 from catalogue.models import Producer
 
 Order = get_model("order", "Order")
 
 # Status changes the shopper is told about (the others are steps inside the shop).
-SHOPPER_STATUSES = ("Đã thanh toán", "Đang giao", "Đã giao", "Đã hủy")
+SHOPPER_STATUSES = (PAID, SHIPPING, DELIVERED, CANCELLED)
 
 
 def transfer_details(order) -> dict | None:
