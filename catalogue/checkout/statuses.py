@@ -13,24 +13,6 @@ SHIPPING = gettext_noop("Đang giao")
 DELIVERED = gettext_noop("Đã giao")
 CANCELLED = gettext_noop("Đã hủy")
 
-ORDER_PIPELINE = {
-    AWAITING_PAYMENT: (PAID, CANCELLED),
-    PAID: (SHIPPING, DELIVERED, CANCELLED),
-    TO_SHIP: (SHIPPING, DELIVERED, CANCELLED),
-    SHIPPING: (DELIVERED, CANCELLED),
-    DELIVERED: (),
-    CANCELLED: (),
-}
-LINE_PIPELINE = {  # a producer's own lines; a pickup line goes straight from TO_SHIP to DELIVERED
-    AWAITING_PAYMENT: (TO_SHIP, CANCELLED),
-    TO_SHIP: (SHIPPING, DELIVERED, CANCELLED),
-    SHIPPING: (DELIVERED, CANCELLED),
-    DELIVERED: (),
-    CANCELLED: (),
-}
-# A transfer received frees every line for delivery; a cancelled order cancels its lines.
-ORDER_CASCADE = {PAID: TO_SHIP, CANCELLED: CANCELLED}
-
 
 def order_status_following(current: str, line_statuses: list[str]) -> str:
     """The status an order takes from its lines' statuses (``current`` when they say nothing new)."""

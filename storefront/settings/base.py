@@ -6,8 +6,6 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's documented way to get its defaults
 
-from catalogue.checkout import statuses  # no Django imports beyond gettext_noop: safe in settings
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -255,13 +253,28 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
-# Orders: statuses in Vietnamese, as staff and producers see them; defined with their pipelines
-# in catalogue.checkout.statuses (the order follows its lines).
-OSCAR_INITIAL_ORDER_STATUS = statuses.TO_SHIP  # per payment method: catalogue.checkout.payment_methods
-OSCAR_INITIAL_LINE_STATUS = statuses.TO_SHIP
-OSCAR_ORDER_STATUS_PIPELINE = statuses.ORDER_PIPELINE
-OSCAR_LINE_STATUS_PIPELINE = statuses.LINE_PIPELINE
-OSCAR_ORDER_STATUS_CASCADE = statuses.ORDER_CASCADE
+# Orders: statuses in Vietnamese, as staff and producers see them (the same words as the
+# constants of catalogue.checkout.statuses; settings cannot import app code, it would import
+# settings back). Each producer moves its own lines; the order follows them.
+OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"  # per payment method: catalogue.checkout.payment_methods
+OSCAR_INITIAL_LINE_STATUS = "Chờ giao hàng"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Chờ thanh toán": ("Đã thanh toán", "Đã hủy"),
+    "Đã thanh toán": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Chờ giao hàng": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Đang giao": ("Đã giao", "Đã hủy"),
+    "Đã giao": (),
+    "Đã hủy": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = {  # a pickup line goes straight from "Chờ giao hàng" to "Đã giao"
+    "Chờ thanh toán": ("Chờ giao hàng", "Đã hủy"),
+    "Chờ giao hàng": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Đang giao": ("Đã giao", "Đã hủy"),
+    "Đã giao": (),
+    "Đã hủy": (),
+}
+# A transfer received frees every line for delivery; a cancelled order cancels its lines.
+OSCAR_ORDER_STATUS_CASCADE = {"Đã thanh toán": "Chờ giao hàng", "Đã hủy": "Đã hủy"}
 # Home delivery: flat fee by the address's region, free from a basket total (catalogue.shipping.fees).
 SHIPPING_FEES_VND = {
     "north": env.int("SHIPPING_FEE_NORTH_VND", default=30000),

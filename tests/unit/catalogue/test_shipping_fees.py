@@ -53,3 +53,11 @@ def test_delivery_fee_by_region_free_from_the_threshold(province, total, fee):
 ])
 def test_an_order_follows_its_lines(current, lines, expected):
     assert order_status_following(current, lines) == expected
+
+
+def test_the_configured_pipelines_use_exactly_the_status_words_of_the_code(settings):
+    """Settings spell the statuses out (they cannot import app code); they must match the constants."""
+    used = {AWAITING_PAYMENT, PAID, TO_SHIP, SHIPPING, DELIVERED, CANCELLED}
+    for pipeline in (settings.OSCAR_ORDER_STATUS_PIPELINE, settings.OSCAR_LINE_STATUS_PIPELINE):
+        assert set(pipeline) | {s for nexts in pipeline.values() for s in nexts} <= used
+    assert settings.OSCAR_ORDER_STATUS_CASCADE == {PAID: TO_SHIP, CANCELLED: CANCELLED}
