@@ -5,6 +5,7 @@ from io import BytesIO
 import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
+from qrcode.util import MODE_8BIT_BYTE, QRData
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -34,9 +35,18 @@ def _font() -> str:
     return "Helvetica"
 
 
+def _bytes(url: str) -> QRData:
+    """The URL as one byte-mode segment: its encoded length then depends on its length only.
+
+    Left to itself qrcode packs digit runs more tightly, so a serial with many digits needed a
+    smaller version than the next one, and the sheet's fixed version overflowed on that one.
+    """
+    return QRData(url.encode(), mode=MODE_8BIT_BYTE)
+
+
 def _version(url: str) -> int:
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M)
-    code.add_data(url)
+    code.add_data(_bytes(url))
     code.make(fit=True)
     return code.version
 
@@ -48,7 +58,7 @@ def _qr_image(url: str, version: int) -> Image.Image:
     mask decodes, and skipping qrcode's search over all eight makes 10,000 codes seven times faster.
     """
     code = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=4, mask_pattern=2)
-    code.add_data(url)
+    code.add_data(_bytes(url))
     code.make(fit=False)
     matrix = code.get_matrix()
     image = Image.new("1", (len(matrix), len(matrix)), 1)
