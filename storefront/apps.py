@@ -7,4 +7,6 @@ class StorefrontConfig(AppConfig):
     verbose_name = _("Cửa hàng OCOP")
 
     def ready(self):
-        from storefront import receivers  # noqa: F401  groups and workflow for producer pages
+        from storefront import freshness, receivers  # noqa: F401  groups and workflow for producer pages
+
+        freshness.connect()  # cached pages follow every change they may show

@@ -49,6 +49,15 @@ def _not_found(key, delta):
 class DegradingRedisCacheClient(RedisCacheClient):
     down_until = 0.0  # while in the future, Redis is not tried; 0 while it answers
 
+    def get_client(self, key=None, *, write=False):
+        """One client per connection pool: Django builds a new one (and its tables of reply
+        parsers, a good part of a cached page's time) for every operation. Clients are thread-safe."""
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if pool not in clients:
+            clients[pool] = self._client(connection_pool=pool)
+        return clients[pool]
+
     @_answer_when_down(lambda key, default: default)
     def get(self, key, default):
         return super().get(key, default)

@@ -195,3 +195,20 @@ class TradeOfficer(models.Model):
 
     def __str__(self):
         return f"{self.user} — {places.province_name(self.province_code)}"
+
+
+class PageVersion(models.Model):
+    """One counter, bumped by every change that a public page may show (storefront.freshness).
+
+    Cached pages are keyed by it, so the first request after a change renders afresh. The
+    listing gate's tables bump it by database triggers, inside the writing transaction, so even
+    a bulk update or raw SQL revocation reaches every page on the next request.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("phiên bản trang")
+
+    def __str__(self):
+        return str(self.value)

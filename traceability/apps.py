@@ -6,7 +6,3 @@ class TraceabilityConfig(AppConfig):
     name = "traceability"
     verbose_name = _("Truy xuất nguồn gốc")
 
-    def ready(self):
-        from traceability import receivers
-
-        receivers.connect()  # cached trace fragments follow changes to lots, areas and events

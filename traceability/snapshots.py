@@ -1,87 +1,81 @@
 """Whole trace pages served from the cache while nothing they show has changed.
 
 A scan at a sales point must answer fast on a weak connection, and most scans hit the same few
-products. Each request still reads, in one query, everything the listing gate decides on (the
-product's switch, its producer's, every certificate's status, stars, dates and revocation) and,
-for a stamp, its scan counters. Those facts, today's date, the language, the page's content
-version and the minute form the cache key: a revocation, an expiry at midnight or a switched-off
-producer lands on a key never rendered before, so the page is rendered afresh through the gate
-(catalogue.certification); nothing here decides listability itself. The stamp's own counters
-and copy warning are not cached: they are spliced into the page on every request.
+products. Each request reads, in one query, the code's product (for a stamp, also its lot and
+scan counters) and the page version (storefront.freshness): every change a trace page shows, a
+revocation above all, moves the version, and an expiry at midnight moves the day; both are in
+the cache key, so such a page is rendered afresh through the gate (catalogue.certification).
+Nothing here decides listability. The stamp's own counters and copy warning are not cached:
+they are spliced into the page on every request.
 """
 
-import hashlib
-import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 
-from catalogue.certification import local_today
-from traceability import fragments
+from storefront import freshness
+from storefront.page_cache import PAGE_SECONDS
 from traceability.models import Stamp
 from traceability.services import is_suspicious
 
 SCAN_STATUS_MARKER = "<!--scan-status-->"
-PAGE_SECONDS = 60  # also how long a page's sales points may lag their stock
-GATE_FIELDS = (
-    "is_public", "producer__is_active", "certificates__id", "certificates__status", "certificates__stars",
-    "certificates__valid_from", "certificates__valid_until", "certificates__revoked_on",
-    "certificates__revocation_decision_number", "certificates__revocation_reason",
-)
-STAMP_FIELDS = ("pk", "lot_id", "lot__code", "first_scanned_at", "scan_count", "client_count")
+PAGE_VERSION = RawSQL(freshness.VERSION_SQL, ())  # noqa: S611  constant SQL, no parameters
 
 
 @dataclass(frozen=True)
 class PageFacts:
     product_id: int
     gtin: str
-    gate: tuple  # the gate's inputs, as read now
+    version: int
     stamp: Stamp | None = None
     lot_code: str = ""
 
 
-def _gate_rows(products):
-    return products.values_list("pk", "gtin", *GATE_FIELDS).order_by("pk", "certificates__id")
-
-
-def _facts(rows, **extra) -> PageFacts | None:
-    rows = list(rows)
-    if not rows or len({row[0] for row in rows}) != 1:
-        return None  # unknown, or a code shared by several products: the full path decides
-    return PageFacts(product_id=rows[0][0], gtin=rows[0][1], gate=tuple(row[2:] for row in rows), **extra)
-
-
 def product_facts(products) -> PageFacts | None:
-    return _facts(_gate_rows(products))
+    rows = list(products.values_list("pk", "gtin").annotate(version=PAGE_VERSION).order_by()[:2])
+    if len({row[0] for row in rows}) != 1:
+        return None  # unknown, or a code shared by several products: the full path decides
+    return PageFacts(*rows[0])
+
+
+# By hand: the ORM took longer to build this query than the database took to answer it.
+STAMP_FACTS_SQL = (
+    "SELECT s.id, s.lot_id, l.code, s.first_scanned_at, s.scan_count, s.client_count, l.product_id, p.gtin, "
+    "(SELECT value FROM storefront_pageversion WHERE id = 1) FROM traceability_stamp s "
+    "JOIN traceability_lot l ON l.id = s.lot_id JOIN catalogue_product p ON p.id = l.product_id "
+    "WHERE s.serial = %s"
+)
+
+
+def _from_db(field_name, value):
+    """Apply the backend's converters (SQLite returns datetimes as text)."""
+    column = Stamp._meta.get_field(field_name).get_col(Stamp._meta.db_table)
+    for convert in connection.ops.get_db_converters(column):
+        value = convert(value, column, connection)
+    return value
 
 
 def stamp_facts(serial: str) -> PageFacts | None:
-    """The stamp's counters and its product's gate inputs, in one query."""
-    prefix = "lot__product__"
-    rows = list(
-        Stamp.objects.filter(serial=serial)
-        .values_list(*STAMP_FIELDS, f"{prefix}pk", f"{prefix}gtin", *(prefix + name for name in GATE_FIELDS))
-        .order_by(f"{prefix}certificates__id")
-    )
-    if not rows:
+    """The stamp's counters, its lot and product, and the page version, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(STAMP_FACTS_SQL, [serial])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    pk, lot_id, lot_code, first_scanned_at, scan_count, client_count = rows[0][: len(STAMP_FIELDS)]
-    stamp = Stamp(pk=pk, lot_id=lot_id, serial=serial, first_scanned_at=first_scanned_at,
-                  scan_count=scan_count, client_count=client_count)
-    return _facts((row[len(STAMP_FIELDS):] for row in rows), stamp=stamp, lot_code=lot_code)
-
-
-def _key(request, facts: PageFacts) -> str:
-    minute = int(time.time() // PAGE_SECONDS)
-    parts = (request.path, get_language(), local_today(), fragments.content_version(), minute, facts.gate)
-    return "trace-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    pk, lot_id, lot_code, first_scanned_at, scan_count, client_count, product_id, gtin, version = row
+    stamp = Stamp(
+        pk=pk, lot_id=lot_id, serial=serial, first_scanned_at=_from_db("first_scanned_at", first_scanned_at),
+        scan_count=scan_count, client_count=client_count,
+    )
+    return PageFacts(product_id, gtin, version, stamp=stamp, lot_code=lot_code)
 
 
 def page(request, facts: PageFacts, render) -> str:
     """The page for ``facts`` from the cache, else ``render()`` (the full path) and keep it."""
-    key = _key(request, facts)
+    key = freshness.page_key("trace-page", request.path, facts.version)
     html = cache.get(key)
     if html is None:
         html = render()

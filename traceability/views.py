@@ -18,7 +18,7 @@ from catalogue.gtin import normalise_gtin
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
 from salespoints.selectors import sales_points_stocking
-from traceability import fragments, links, snapshots
+from traceability import links, snapshots
 from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, Stamp
 from traceability.qr import qr_png, qr_svg
@@ -58,12 +58,9 @@ def _render_trace(request, *, product, lot=None, stamp=None) -> str:
         "stars": listing.certificate.stars if listing.is_listable else None,
         "star_range": range(listing.certificate.stars if listing.is_listable else 0),
         "page_url": links.public_url(request.path),
-        # A callable: not even built (a costly queryset) when the fragment comes from the cache.
-        # Read only for a listable product: a trace page never sends people to buy one that fails the gate.
+        # A callable: read only for a listable product, since a trace page never sends people to
+        # buy one that fails the gate.
         "sales_points": lambda: list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]),
-        "trace_version": fragments.content_version(),
-        "lot_seconds": fragments.LOT_SECONDS,
-        "sales_points_seconds": fragments.SALES_POINTS_SECONDS,
     }
     return render_to_string("traceability/trace.html", context, request=request)
 

@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "storefront.page_cache.PageCacheMiddleware",  # after everything it reads of the visitor
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -151,6 +152,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Messages travel in their own cookie, so a cached page can tell a visitor has one waiting
+# without loading the session (storefront.page_cache).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Search (search app): Elasticsearch when ELASTICSEARCH_URL is set, the database backend otherwise
 # and whenever Elasticsearch does not answer (then retried after SEARCH_ELASTICSEARCH_RETRY_SECONDS).
