@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from catalogue import admin_views
 from catalogue.models import Certificate, Producer, RecognitionDecision
+from storefront.province_admin import PermissionCheckedViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -42,7 +43,7 @@ def register_expiring_menu_item():
     )
 
 
-class ProducerViewSet(SnippetViewSet):
+class ProducerViewSet(PermissionCheckedViewSet):
     model = Producer
     icon = "group"
     menu_label = _("Chủ thể OCOP")
@@ -50,7 +51,7 @@ class ProducerViewSet(SnippetViewSet):
     list_filter = ["kind", "is_active", "province_code"]
 
 
-class DecisionViewSet(SnippetViewSet):
+class DecisionViewSet(PermissionCheckedViewSet):
     model = RecognitionDecision
     icon = "doc-full"
     menu_label = _("Quyết định công nhận")
@@ -58,7 +59,7 @@ class DecisionViewSet(SnippetViewSet):
     list_filter = ["level"]
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(PermissionCheckedViewSet):
     model = Certificate
     icon = "success"
     menu_label = _("Giấy chứng nhận OCOP")

@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from salespoints.models import SalesPoint
-from storefront.province_admin import ProvinceScopedViewSet
+from storefront.province_admin import ProvincePermissionPolicy, ProvinceScopedViewSet
 
 
 class SalesPointViewSet(ProvinceScopedViewSet):
@@ -21,4 +22,5 @@ class SalesPointViewSet(ProvinceScopedViewSet):
     ]
 
 
+register_permission_policy(SalesPoint, ProvincePermissionPolicy(SalesPoint))
 register_snippet(SalesPointViewSet)

@@ -15,6 +15,7 @@ from catalogue.models import Producer, Product, ProductGroup
 from catalogue.selectors import products_for_cards, provinces_with_products
 from storefront import places
 from storefront.blocks import StoryBlocks
+from storefront.roles import ProvincePagePermissionTester
 from tradefairs.selectors import upcoming_fairs
 
 FEATURED_PRODUCTS = 12
@@ -128,6 +129,9 @@ class ProducerPage(TranslatedContentMixin, Page):
         super().clean()
         _one_per_language(self, producer=self.producer_id)
 
+    def permissions_for_user(self, user):
+        return ProvincePagePermissionTester(user, self, self.producer.province_code)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = products_for_cards().filter(producer=self.producer)
@@ -158,6 +162,10 @@ class ProductStoryPage(TranslatedContentMixin, Page):
     def clean(self):
         super().clean()
         _one_per_language(self, product=self.product_id)
+
+    def permissions_for_user(self, user):
+        producer = self.product.producer
+        return ProvincePagePermissionTester(user, self, producer.province_code if producer else None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

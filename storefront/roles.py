@@ -19,6 +19,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -136,3 +137,17 @@ def can_keep_stock(user, sales_point) -> bool:
     return can_manage(user, sales_point) or (
         user.is_authenticated and sales_point.operators.filter(pk=user.pk).exists()
     )
+
+
+class ProvincePagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, minus another province's producer content for trade officers.
+
+    Officers hold their page permissions on the producers' index (ensure_moderation), above every
+    province; an officer of province B gets no permission at all on a page of province A's producer.
+    """
+
+    def __init__(self, user, page, province_code):
+        super().__init__(user, page)
+        own = officer_province(user)
+        if not user.is_superuser and own is not None and own != province_code:
+            self.permissions = set()

@@ -200,3 +200,14 @@ def story_page(product, **fields):
         **fields,
     }
     return parent.add_child(instance=ProductStoryPage(product=product, **fields))
+
+
+def producer_page_form(page, intro, action):
+    """The Wagtail edit form of a producer page with a new intro, sent as ``action`` (action-submit…)."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    return nested_form_data({
+        "title": page.title, "slug": page.slug, "producer": page.producer_id, "intro": intro,
+        "cover": "", "body": streamfield([]), "seo_title": "", "search_description": "",
+        action: "1",
+    })

@@ -20,10 +20,14 @@ class StampRequestForm(forms.Form):
 
 
 def lots_for(user):
-    """Staff see every lot; a producer's users only their producer's lots."""
+    """Superusers see every lot; a producer's users only their producer's lots.
+
+    Not staff: is_staff also marks certification officers, and a stamp sheet's serials are what
+    makes a stamp genuine.
+    """
     lots = Lot.objects.select_related("product").annotate(stamp_count=Count("stamps"))
     lots = lots.order_by("-produced_on", "-pk")
-    if user.is_staff:
+    if user.is_superuser:
         return lots
     return lots.filter(product__producer__partner__users=user)
 

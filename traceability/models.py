@@ -139,7 +139,9 @@ class Stamp(models.Model):
         verbose_name_plural = _("tem")
 
     def __str__(self):
-        return self.serial
+        # Never the whole serial: Wagtail shows str() in choosers, bulk-action and usage pages to
+        # admin users of other producers, and the serial is what makes a stamp genuine.
+        return f"…{self.serial[-4:]} ({self.lot.code})"
 
 
 class Scan(models.Model):

@@ -189,16 +189,16 @@ def stamp_qr(request, serial, fmt):
 
 
 def can_print_stamps(user, product) -> bool:
-    """Staff, or a user of the product's own producer (Oscar partner users)."""
+    """Superusers, or a user of the product's own producer (Oscar partner users); see lots_for."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if user.is_superuser:
         return True
     return product.producer_id is not None and product.producer.partner.users.filter(pk=user.pk).exists()
 
 
 def stamp_sheet(request, code, lot_code):
-    """The lot's unit stamps as a printable A4 PDF, for its producer's users and staff only."""
+    """The lot's unit stamps as a printable A4 PDF, for its producer's users and superusers only."""
     lots = Lot.objects.filter(product__upc=code, code=lot_code)
     lot = lots.select_related("product__producer__partner").first()
     if lot is None or not can_print_stamps(request.user, lot.product):

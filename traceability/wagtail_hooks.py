@@ -3,14 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from storefront.province_admin import PermissionCheckedViewSet
 from traceability import admin_views
 from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import suspicious_q
 
 
-class RawMaterialAreaViewSet(SnippetViewSet):
+class RawMaterialAreaViewSet(PermissionCheckedViewSet):
     model = RawMaterialArea
     icon = "site"
     menu_label = _("Vùng nguyên liệu")
@@ -18,7 +19,7 @@ class RawMaterialAreaViewSet(SnippetViewSet):
     list_filter = ["kind", "province_code"]
 
 
-class AreaStandardViewSet(SnippetViewSet):
+class AreaStandardViewSet(PermissionCheckedViewSet):
     model = AreaStandard
     icon = "success"
     menu_label = _("Tiêu chuẩn vùng nguyên liệu")
@@ -26,14 +27,14 @@ class AreaStandardViewSet(SnippetViewSet):
     list_filter = ["standard"]
 
 
-class LotViewSet(SnippetViewSet):
+class LotViewSet(PermissionCheckedViewSet):
     model = Lot
     icon = "list-ul"
     menu_label = _("Lô sản xuất")
     list_display = ["code", "product", "produced_on", "expires_on", "quantity"]
 
 
-class TraceEventViewSet(SnippetViewSet):
+class TraceEventViewSet(PermissionCheckedViewSet):
     model = TraceEvent
     icon = "time"
     menu_label = _("Sự kiện truy xuất")
@@ -41,7 +42,7 @@ class TraceEventViewSet(SnippetViewSet):
     list_filter = ["step"]
 
 
-class FlaggedStampViewSet(SnippetViewSet):
+class FlaggedStampViewSet(PermissionCheckedViewSet):
     """Serials scanned suspiciously often or widely: candidates for copied stamps."""
 
     model = Stamp
@@ -71,7 +72,7 @@ def register_admin_urls():
 
 class ProducerStampsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_staff or request.user.partners.exists()
+        return request.user.is_superuser or request.user.partners.exists()
 
 
 @hooks.register("register_admin_menu_item")

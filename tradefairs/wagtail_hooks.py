@@ -2,9 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from storefront.province_admin import ProvinceScopedViewSet, ScopedIndexView
+from storefront.province_admin import ProvincePermissionPolicy, ProvinceScopedViewSet, ScopedIndexView
 from tradefairs import admin_views
 from tradefairs.models import TradeFair
 
@@ -33,4 +34,5 @@ class TradeFairViewSet(ProvinceScopedViewSet):
     fields = ["name", "slug", "kind", "venue", "province_code", "starts_on", "ends_on", "organiser"]
 
 
+register_permission_policy(TradeFair, ProvincePermissionPolicy(TradeFair))
 register_snippet(TradeFairViewSet)

@@ -4,11 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from storefront import roles
 from storefront.models import ProducerPage
-from tests.factories import ProductFactory, producer_page
+from tests.factories import ProductFactory, producer_page, producer_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -45,20 +44,12 @@ def officer_client():
     return officer_client
 
 
-def _edit_form(page, intro, action):
-    return nested_form_data({
-        "title": page.title, "slug": page.slug, "producer": page.producer_id, "intro": intro,
-        "cover": "", "body": streamfield([]), "seo_title": "", "search_description": "",
-        action: "1",
-    })
-
-
 def test_a_producer_submits_a_story_that_goes_live_only_when_an_officer_approves(
     client, producer_client, officer_client, salt_producer_page
 ):
     page = salt_producer_page
     response = producer_client.post(
-        f"/cms/pages/{page.pk}/edit/", _edit_form(page, "Câu chuyện mới của HTX.", "action-submit")
+        f"/cms/pages/{page.pk}/edit/", producer_page_form(page, "Câu chuyện mới của HTX.", "action-submit")
     )
     assert response.status_code == 302
 
@@ -75,7 +66,8 @@ def test_a_producer_submits_a_story_that_goes_live_only_when_an_officer_approves
 
 def test_a_producer_cannot_publish_directly(producer_client, salt_producer_page):
     page = salt_producer_page
-    producer_client.post(f"/cms/pages/{page.pk}/edit/", _edit_form(page, "Tự đăng luôn.", "action-publish"))
+    form = producer_page_form(page, "Tự đăng luôn.", "action-publish")
+    producer_client.post(f"/cms/pages/{page.pk}/edit/", form)
     page.refresh_from_db()
     assert page.intro == "Bản giới thiệu đang hiển thị."
 
@@ -91,7 +83,7 @@ def test_a_producer_cannot_open_another_producers_page_in_the_admin(
 
 def test_a_producer_cannot_change_another_producers_page(producer_client, fish_producer_page):
     page = fish_producer_page
-    form = _edit_form(page, "Sửa trộm.", "action-submit")
+    form = producer_page_form(page, "Sửa trộm.", "action-submit")
     response = producer_client.post(f"/cms/pages/{page.pk}/edit/", form)
     assert response.status_code in (302, 403)
     page.refresh_from_db()
