@@ -331,12 +331,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "storefront.security.login_username"  # case-insensitive, as logins are
 AXES_LOCKOUT_CALLABLE = "storefront.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
-# Behind N trusted reverse proxies the client is the Nth address from the right of X-Forwarded-For;
-# with none (the default) only REMOTE_ADDR counts, so a client cannot forge its address.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+# TRUSTED_PROXY_COUNT: how many reverse proxies we run in front of the app. With none (the default)
+# only REMOTE_ADDR counts, so a client cannot forge its address. With N, each proxy appends the
+# address it saw to X-Forwarded-For: the client is the entry the outermost one appended, N from the
+# right (ipware counts the N - 1 proxy entries after it); entries further left are the client's own.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
 )
 
 # --- Security headers ---

@@ -141,3 +141,31 @@ def test_logins_work_and_are_counted_while_redis_is_down(client, users, settings
 
     assert _cms_login(client, "an", PASSWORD).status_code == 429
     assert _cms_login(client, "binh", PASSWORD).status_code == 302
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """As production runs (storefront.settings.production: TRUSTED_PROXY_COUNT defaults to 1)."""
+    settings.AXES_IPWARE_PROXY_COUNT = 0  # no proxy entries after the client's in X-Forwarded-For
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+
+def _via_proxy(client, username, password, forwarded_for):
+    return client.post(
+        "/cms/login/", {"username": username, "password": password},
+        REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_each_client_is_counted_apart(client, users, behind_one_proxy):
+    for _ in range(5):
+        _via_proxy(client, "an", WRONG, "198.51.100.66")  # the attacker, as the proxy reports it
+
+    assert _via_proxy(client, "an", PASSWORD, "203.0.113.7").status_code == 302  # the real user
+
+
+def test_behind_the_proxy_a_forged_address_in_front_does_not_reset_the_count(client, users, behind_one_proxy):
+    for n in range(5):
+        _via_proxy(client, "an", WRONG, f"192.0.2.{n}, 198.51.100.66")  # forged left part, real right
+
+    assert _via_proxy(client, "an", PASSWORD, "192.0.2.77, 198.51.100.66").status_code == 429
