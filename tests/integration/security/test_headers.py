@@ -127,3 +127,11 @@ def test_the_session_cookie_is_http_only_and_same_site(client, django_user_model
 
     cookie = client.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_the_api_docs_are_served_from_our_static_files_under_the_policy(client):
+    response = client.get("/api/v1/docs/")
+
+    assert response.status_code == 200
+    assert "cdn.jsdelivr.net" not in response.content.decode()
+    assert_page_satisfies_its_policy(response)
