@@ -253,6 +253,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # refuse decompression bombs
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "storefront.image_forms.DescribedImageForm"
+# Documents editors may upload: no HTML, SVG or executables served from our own origin.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "txt"]
 
 # --- Oscar ---
 OSCAR_SHOP_NAME = "OCOP Market"

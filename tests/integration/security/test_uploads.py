@@ -161,3 +161,15 @@ def test_a_sales_point_photo_that_is_a_pdf_named_jpg_is_refused():
     form = form_class({"sales_point": SalesPointFactory().pk}, {"image": SimpleUploadedFile("anh.jpg", PDF)})
 
     assert not form.is_valid() and form.errors["image"]
+
+
+# --- Wagtail documents ---
+
+def test_a_wagtail_document_that_is_html_is_refused(admin_client):
+    from wagtail.documents.models import Document
+
+    page = SimpleUploadedFile("bang-gia.html", b"<script>alert(1)</script>", content_type="text/html")
+    response = admin_client.post("/cms/documents/add/", {"title": "Bảng giá", "file": page, "collection": 1})
+
+    assert response.status_code == 200 and not Document.objects.exists()
+    assert response.context["form"].errors["file"]
