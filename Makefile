@@ -28,5 +28,7 @@ messages: install
 browser:  ## Debian's Chromium for the end-to-end tests (Playwright cannot download its own here)
 	test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-lint: install
+lint: install  ## ruff, and bandit failing on any high-severity finding
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -r storefront catalogue traceability search salespoints tradefairs -lll \
+		-x "*/migrations/*,*/tests/*"

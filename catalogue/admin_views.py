@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.certification import local_today
 from catalogue.expiry import certificates_expiring
 from catalogue.importing import ImportRejected, import_ocop
+from storefront.uploads import ContentTypeValidator
 
 IMPORT_PERMISSION = "catalogue.add_certificate"
 IMPORT_SESSION_KEY = "ocop_import_pending"
@@ -30,10 +31,12 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in IMPORT_EXTENSIONS:
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in IMPORT_EXTENSIONS:
             raise forms.ValidationError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
         if upload.size > MAX_IMPORT_SIZE:
             raise forms.ValidationError(_("Tệp lớn hơn 5 MB."))
+        ContentTypeValidator([suffix.lstrip(".")])(upload)  # the bytes must be what the name says
         return upload
 
 

@@ -11,6 +11,7 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct
 from catalogue.certification import certificate_is_valid_on, certificate_status, is_listable, local_today
 from catalogue.gtin import validate_gtin
 from storefront import places
+from storefront.uploads import ContentTypeValidator
 
 CERTIFICATE_VALIDITY = relativedelta(months=36)
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
@@ -167,7 +168,7 @@ class RecognitionDecision(models.Model):
     signer = models.CharField(_("người ký"), max_length=128, blank=True)
     document = models.FileField(
         _("bản scan (PDF)"), upload_to="decisions/", blank=True,
-        validators=[FileExtensionValidator(["pdf"]), validate_document_size],
+        validators=[FileExtensionValidator(["pdf"]), validate_document_size, ContentTypeValidator(["pdf"])],
     )
 
     class Meta:

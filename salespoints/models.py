@@ -1,11 +1,12 @@
 """Sales points (điểm giới thiệu và bán sản phẩm OCOP, Decision 950/QĐ-BCT) and what they carry."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located
+from storefront.uploads import image_validators
 
 
 class SalesPoint(Address, Located):
@@ -52,7 +53,10 @@ class SalesPointPhoto(models.Model):
     sales_point = models.ForeignKey(
         SalesPoint, on_delete=models.CASCADE, related_name="photos", verbose_name=_("điểm bán")
     )
-    image = models.ImageField(_("ảnh"), upload_to="sales_points/")
+    image = models.ImageField(
+        _("ảnh"), upload_to="sales_points/",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), *image_validators()],
+    )
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 

@@ -1,3 +1,5 @@
+import warnings
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,13 @@ class StorefrontConfig(AppConfig):
     verbose_name = _("Cửa hàng OCOP")
 
     def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Every decode (Wagtail, Oscar's product images, sorl thumbnails) refuses decompression
+        # bombs at our limit; Pillow only warns between its limit and twice it, so that is an error too.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         from storefront import freshness, receivers  # noqa: F401  groups and workflow for producer pages
 
         freshness.connect()  # cached pages follow every change they may show

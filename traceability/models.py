@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located, Producer, Product
+from storefront.uploads import pdf_validators
 
 
 class RawMaterialArea(Address, Located):
@@ -111,7 +112,8 @@ class TraceEvent(models.Model):
     place = models.CharField(_("địa điểm"), max_length=255)
     note = models.TextField(_("ghi chú"), blank=True)
     attachment = models.FileField(
-        _("tài liệu (PDF)"), upload_to="trace/", blank=True, validators=[FileExtensionValidator(["pdf"])]
+        _("tài liệu (PDF)"), upload_to="trace/", blank=True,
+        validators=[FileExtensionValidator(["pdf"]), *pdf_validators()],
     )
 
     class Meta:

@@ -1,8 +1,14 @@
 """Settings shared by every environment; each deployment knob comes from the environment."""
 
+import base64
+import hashlib
+import re
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's documented way to get its defaults
 
@@ -90,10 +96,14 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",  # the production task queue (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
+    "ninja",  # serves the API docs' Swagger UI from our static files (no CDN, no inline script)
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "storefront.middleware.ContentSecurityPolicyMiddleware",
+    "storefront.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "storefront.middleware.VietnameseFirstLocaleMiddleware",
@@ -106,6 +116,7 @@ MIDDLEWARE = [
     "storefront.page_cache.PageCacheMiddleware",  # after everything it reads of the visitor
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "storefront.urls"
@@ -172,6 +183,7 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 AUTHENTICATION_BACKENDS = (
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any password check
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
@@ -206,8 +218,14 @@ STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request bodies other than files (form fields, JSON); files are limited per field (storefront.uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads are spooled to a temporary file
+# Django's 1000 fields is too few for a long StreamField page in the Wagtail editor.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=5000)
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Pillow refuses to decode larger images (decompression bombs): set in StorefrontConfig.ready().
+MAX_IMAGE_PIXELS = 40_000_000
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Market <no-reply@ocop.local>")
@@ -236,9 +254,11 @@ WAGTAIL_SITE_NAME = "OCOP Market"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # refuse decompression bombs
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "storefront.image_forms.DescribedImageForm"
+# Documents editors may upload: no HTML, SVG or executables served from our own origin.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "txt"]
 
 # --- Oscar ---
 OSCAR_SHOP_NAME = "OCOP Market"
@@ -304,3 +324,87 @@ SALES_POINT_MAP_TILES = env(
 SALES_POINT_MAP_ATTRIBUTION = env(
     "SALES_POINT_MAP_ATTRIBUTION", default="&copy; OpenStreetMap contributors"
 )
+
+# --- Login lockout (django-axes) ---
+# Failures are counted per username *and* client address, so an attacker can neither keep guessing
+# one account nor lock a user out from everywhere. Counted in the database, not the cache: a login
+# needs the database anyway, and a Redis outage must neither block logins nor lift the limit.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "storefront.security.login_username"  # case-insensitive, as logins are
+AXES_LOCKOUT_CALLABLE = "storefront.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# TRUSTED_PROXY_COUNT: how many reverse proxies we run in front of the app. With none (the default)
+# only REMOTE_ADDR counts, so a client cannot forge its address. With N, each proxy appends the
+# address it saw to X-Forwarded-For: the client is the entry the outermost one appended, N from the
+# right (ipware counts the N - 1 proxy entries after it); entries further left are the client's own.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+
+# --- Security headers ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# "Gần tôi" (near me) asks the browser for its position; nothing here uses camera or microphone.
+PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Not HttpOnly: Oscar's JavaScript reads the CSRF cookie for its AJAX posts (Django's docs: no gain).
+CSRF_COOKIE_HTTPONLY = False
+
+
+def _inline_style_hash(template):
+    """'sha256-…' of a template's one inline <style>, read from the file so the policy follows edits."""
+    text = (BASE_DIR / "templates" / template).read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", text, re.DOTALL).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    # Leaflet's {s} subdomain placeholder becomes the CSP wildcard.
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}" if parts.scheme and parts.netloc else None
+
+
+MAP_TILE_ORIGINS = sorted(
+    {o for o in (_origin(MAP_TILE_URL), _origin(SALES_POINT_MAP_TILES)) if o}
+    | {"https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"}
+)
+# Content-Security-Policy (django-csp) for every public page. Scripts: our files, plus the one
+# inline script of Oscar's base (its page-load hook) carrying the request's nonce — shop pages are
+# rendered per request. Styles: our files, plus the critical inline <style> of the trace pages and
+# the error pages by hash (trace pages are cached whole, so a nonce would go stale).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "script-src-attr": [NONE],
+        "style-src": [
+            SELF, _inline_style_hash("traceability/base.html"), _inline_style_hash("error_page.html")
+        ],
+        # Oscar's basket and checkout templates hide elements with style="display:none": style
+        # attributes only style their own element and cannot run script (img-src/font-src still
+        # bound what they load), so they are allowed; <style> elements are not.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:", *MAP_TILE_ORIGINS, *filter(None, [_origin(MEDIA_URL)])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# The Wagtail admin, Oscar's dashboard and Django's admin are built on inline scripts and styles
+# we do not own: there only the directives that cannot break them (storefront.middleware).
+CSP_ADMIN_PREFIXES = ("/cms/", "/dashboard/", "/django-admin/")
+CSP_ADMIN_DIRECTIVES = {"frame-ancestors": [SELF], "base-uri": [SELF], "object-src": [NONE]}

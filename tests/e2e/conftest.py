@@ -44,5 +44,16 @@ def page(browser, live_server, migrated_transactional_db):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Chromium reports each Content-Security-Policy violation (a refused script, style, image,
+    # handler or request) as a console error: any of them means a page breaks under our policy.
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(f"{page.url}: {message.text}")
+        if message.type == "error" and "Content Security Policy" in message.text
+        else None,
+    )
     yield page
     context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
