@@ -3,8 +3,8 @@
 A page is stored as rendered for a first-time visitor (no session, no basket, no messages),
 keyed by storefront.freshness (path and query, language, day, page version), so a revocation or
 any other change shows on the next request, never after a timeout. What differs per visitor is
-put back on every request: the CSRF token of each form, and for a visitor who has a basket the
-header's basket and account links. Signed-in users (staff see Wagtail's editing bar) and
+put back on every request: the CSRF token of each form, the script nonce of the security policy,
+and for a visitor who has a basket the header's basket and account links. Signed-in users (staff see Wagtail's editing bar) and
 visitors with a message waiting get the page rendered for them.
 """
 
@@ -27,6 +27,8 @@ CACHED_VIEWS = {
 PAGE_SECONDS = 15 * 60  # only bounds memory: a change never waits for it
 CSRF_MARKER = "\x00csrf\x00"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+NONCE_MARKER = "\x00nonce\x00"
+NONCE_ATTRIBUTE = re.compile(r'( nonce=")[^"]*(")')  # the Content-Security-Policy's, new every response
 VISITOR_TOOLS = re.compile(r"<!--visitor-tools-->.*?<!--/visitor-tools-->", re.DOTALL)
 VISITOR_TOOLS_TEMPLATE = "storefront/includes/visitor_tools.html"
 
@@ -44,12 +46,15 @@ def _visitor(request) -> str | None:
 
 
 def _cached_page(html: str) -> str:
-    return CSRF_INPUT.sub(rf"\g<1>{CSRF_MARKER}\g<2>", html)
+    html = CSRF_INPUT.sub(rf"\g<1>{CSRF_MARKER}\g<2>", html)
+    return NONCE_ATTRIBUTE.sub(rf"\g<1>{NONCE_MARKER}\g<2>", html)
 
 
 def _for_visitor(request, html: str, visitor: str) -> str:
     if CSRF_MARKER in html:
         html = html.replace(CSRF_MARKER, get_token(request))
+    if NONCE_MARKER in html:
+        html = html.replace(NONCE_MARKER, str(request.csp_nonce))
     if visitor == RETURNING:
         tools = render_to_string(VISITOR_TOOLS_TEMPLATE, request=request)
         html = VISITOR_TOOLS.sub(lambda match: tools, html, count=1)

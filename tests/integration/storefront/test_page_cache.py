@@ -38,7 +38,8 @@ def _shows(client, url, text):
 
 
 def _without_tokens(page):
-    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", page)
+    """Without what is new on every response: CSRF tokens and the script nonce."""
+    return re.sub(rb'(name="csrfmiddlewaretoken" value|nonce)="[^"]+"', b"", page)
 
 
 def test_a_page_seen_before_costs_one_query_the_page_version(client, fish_sauce, django_assert_num_queries):
@@ -132,3 +133,13 @@ def test_signed_in_users_get_pages_rendered_for_them(client, fish_sauce, django_
     client.force_login(django_user_model.objects.create_user("lan", "lan@example.vn", "pw"))
 
     assert "Tài khoản" in client.get(url).content.decode()
+
+
+def test_a_cached_page_carries_the_script_nonce_of_its_own_policy_header(fish_sauce):
+    url = fish_sauce.get_absolute_url()
+    Client().get(url)
+
+    response = Client().get(url)
+
+    nonces = re.findall(r' nonce="([^"]+)"', response.content.decode())
+    assert nonces and set(nonces) == {re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)}
