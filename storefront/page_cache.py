@@ -4,8 +4,8 @@ A page is stored as rendered for a first-time visitor (no session, no basket, no
 keyed by storefront.freshness (path and query, language, day, page version), so a revocation or
 any other change shows on the next request, never after a timeout. What differs per visitor is
 put back on every request: the CSRF token of each form, the script nonce of the security policy,
-and for a visitor who has a basket the header's basket and account links. Signed-in users (staff see Wagtail's editing bar) and
-visitors with a message waiting get the page rendered for them.
+and for a visitor who has a basket the header's basket and account links. Signed-in users (staff
+see Wagtail's editing bar) and visitors with a message waiting get the page rendered for them.
 """
 
 import re

@@ -142,4 +142,5 @@ def test_a_cached_page_carries_the_script_nonce_of_its_own_policy_header(fish_sa
     response = Client().get(url)
 
     nonces = re.findall(r' nonce="([^"]+)"', response.content.decode())
-    assert nonces and set(nonces) == {re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)}
+    policy_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert nonces and set(nonces) == {policy_nonce}
