@@ -135,3 +135,13 @@ def test_the_api_docs_are_served_from_our_static_files_under_the_policy(client):
     assert response.status_code == 200
     assert "cdn.jsdelivr.net" not in response.content.decode()
     assert_page_satisfies_its_policy(response)
+
+
+@pytest.mark.parametrize("template", ["oscar/partials/form.html", "oscar/error.html"])
+def test_oscars_back_links_work_without_inline_handlers(rf, template):
+    """Oscar's "cancel" and "return to previous page" used onclick, which the policy blocks."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string(template, {"form": None}, request=rf.get("/"))
+
+    assert "onclick" not in html and 'data-action="back"' in html
