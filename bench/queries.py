@@ -3,7 +3,8 @@
     DATABASE_URL=... .venv/bin/python bench/queries.py --urls /,/catalogue/ --page-sizes 12,48
 
 Runs each URL through Django's test client against the configured database (no server).
-A page whose count changes with the page size has an N+1 query to find.
+A page whose count changes with the page size has an N+1 query to find. Each page is counted
+twice: rendered (the cache emptied first) and then served from the page cache.
 """
 
 import argparse
@@ -27,23 +28,29 @@ def main(argv=None):
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
     client = Client(HTTP_HOST="127.0.0.1")
     sizes = [int(s) for s in args.page_sizes.split(",")]
-    print(f"{'url':40} " + " ".join(f"{f'{s}/page':>9}" for s in sizes) + "  constant")
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        return len(queries.captured_queries) if response.status_code == 200 else -1
+
+    print(f"{'url':40} " + " ".join(f"{f'{s}/page':>9}" for s in sizes) + "  constant  cached")
     for url in args.urls.split(","):
-        counts = []
+        counts, cached = [], set()
         for size in sizes:
             with override_settings(OSCAR_PRODUCTS_PER_PAGE=size):
                 client.get(url)  # warm: thumbnails, site lookups
-                with CaptureQueriesContext(connection) as queries:
-                    response = client.get(url)
-                counts.append(len(queries.captured_queries) if response.status_code == 200 else -1)
+                cache.clear()
+                counts.append(count(url))
+                cached.add(count(url))
         constant = "yes" if len(set(counts)) == 1 else "NO"
-        print(f"{url[:40]:40} " + " ".join(f"{c:9d}" for c in counts) + f"  {constant}")
+        print(f"{url[:40]:40} " + " ".join(f"{c:9d}" for c in counts) + f"  {constant:>8}  {sorted(cached)}")
 
 
 if __name__ == "__main__":

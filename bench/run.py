@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/run.py --urls /,/catalogue/ --concurrency 8 --duration 20
 
-Prints requests/s, latency percentiles and errors per URL, and each URL's requests/s as a
-ratio of /healthz's (the floor: no database, no template). Traffic stays on loopback and every
-run is bounded in time.
+Prints requests/s, latency percentiles and errors per URL, each URL's requests/s as a ratio of
+/healthz's (the floor: no database, no template), and the workers' resident memory after each
+URL (flat memory over a long run means no leak). Traffic stays on loopback and every run is
+bounded in time.
 """
 
 import argparse
@@ -49,6 +50,19 @@ def start_gunicorn(port: int, workers: int, database_url: str | None) -> subproc
          "--log-level", "warning"],
         cwd=ROOT, env=env,
     )
+
+
+def worker_memory_mb(master_pid: int) -> float:
+    """Resident memory of gunicorn's workers (the master's children), summed, in MB."""
+    total_kb = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue  # the process ended meanwhile
+        if fields.get("PPid", "").strip() == str(master_pid):
+            total_kb += int(fields.get("VmRSS", "0 kB").split()[0])
+    return total_kb / 1024
 
 
 def wait_until_up(port: int, timeout: float = 60) -> None:
@@ -140,19 +154,26 @@ def main(argv=None):
         wait_until_up(port)
         for url in urls:  # warm every worker's caches and connections
             hammer(port, url, args.concurrency, 1.0, 50)
-        results = [hammer(port, url, args.concurrency, args.duration, args.max_requests) for url in urls]
+        memory_at_start = worker_memory_mb(server.pid)
+        results = []
+        for url in urls:
+            results.append(hammer(port, url, args.concurrency, args.duration, args.max_requests))
+            results[-1]["memory"] = worker_memory_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
     floor = results[0]["rps"]
     print(f"gunicorn {args.workers} workers, {args.concurrency} clients, {args.duration:g} s per URL")
-    print(f"{'url':40} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"{'url':40} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+          f"{'workers MB':>10}")
     for r in results:
         print(
             f"{r['url'][:40]:40} {r['rps']:9.1f} {r['rps'] / floor:7.0%} {r['p50']:8.1f} "
-            f"{r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d}"
+            f"{r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d} {r['memory']:10.1f}"
         )
+    print(f"workers' memory after warming up: {memory_at_start:.1f} MB; "
+          f"{sum(r['requests'] for r in results):,} requests in all")
     return 1 if any(r["errors"] for r in results) else 0
 
 
