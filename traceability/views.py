@@ -43,8 +43,9 @@ def _gtin_variants(gtin):
     return {gtin14[-length:] for length in (8, 12, 13, 14) if set(gtin14[:-length]) <= {"0"}}
 
 
-def _products_by_gtin(gtin):
-    return Product.objects.filter(gtin__in=_gtin_variants(gtin))
+def _codes(gtin, code):
+    """(the stored forms of a GTIN, None) or ((), our own code); ValidationError for a bad GTIN."""
+    return (_gtin_variants(gtin), None) if gtin else ((), code)
 
 
 def _render_trace(request, *, product, lot=None, stamp=None) -> str:
@@ -71,23 +72,22 @@ def _respond(request, facts, render, stamp=None):
     return HttpResponse(snapshots.with_scan_status(html, stamp))
 
 
-def _products(gtin, code):
-    """Products reached by a GTIN (any of its lengths) or our own code; ValidationError for a bad GTIN."""
-    return _products_by_gtin(gtin) if gtin else Product.objects.filter(upc=code)
+def _products(gtins, code):
+    return Product.objects.filter(gtin__in=gtins) if gtins else Product.objects.filter(upc=code)
 
 
 @never_cache  # the status must be live, and every check of a stamp is counted
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_product(request, gtin=None, code=None):
     try:
-        products = _products(gtin, code)
+        gtins, code = _codes(gtin, code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
-    facts = snapshots.product_facts(products)
+    facts = snapshots.product_facts(gtins, code)
     if facts:
         product_id = facts.product_id
     else:  # unknown, or a GTIN on several products (the first is shown, uncached)
-        product_id = products.order_by("pk").values_list("pk", flat=True).first()
+        product_id = _products(gtins, code).order_by("pk").values_list("pk", flat=True).first()
         if product_id is None:
             return _not_found(request, NOT_GENUINE)
 
@@ -115,11 +115,11 @@ def _lot(products, lot_code):
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_lot(request, lot_code, gtin=None, code=None):
     try:
-        products = _products(gtin, code).filter(lots__code=lot_code)
+        gtins, code = _codes(gtin, code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
-    facts = snapshots.product_facts(products)
-    lot = None if facts else _lot(products, lot_code)
+    facts = snapshots.product_facts(gtins, code, lot_code=lot_code)
+    lot = None if facts else _lot(_products(gtins, code), lot_code)
     if facts is None and lot is None:
         return _not_found(request, NOT_GENUINE)
 
