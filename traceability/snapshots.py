@@ -9,6 +9,9 @@ Nothing here decides listability. The stamp's own counters and copy warning are 
 they are spliced into the page on every request.
 """
 
+import itertools
+import re
+import weakref
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -44,17 +47,32 @@ LOT_FACTS_SQL = (
     "WHERE (p.gtin IN (%s, %s, %s, %s) OR p.upc = %s) AND l.code = %s LIMIT 2"
 )
 GTIN_FORMS = 4  # GTIN-8, -12, -13 and -14
+_prepared = weakref.WeakKeyDictionary()  # PostgreSQL connection -> names of the statements prepared on it
+
+
+def _fetchall(name: str, sql: str, params: list) -> list[tuple]:
+    """Rows of ``sql``; on PostgreSQL from a statement prepared once per connection, since
+    planning these small lookups took longer than running them."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        names = _prepared.setdefault(connection.connection, set())
+        if name not in names:
+            numbers = itertools.count(1)
+            cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql))
+            names.add(name)
+        cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)  # noqa: S608  constants
+        return cursor.fetchall()
 
 
 def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
     """The product with one of these stored GTIN forms, or this code (and the lot), and the page version."""
     params = [*gtins, *[None] * (GTIN_FORMS - len(gtins)), code]  # None never matches
-    with connection.cursor() as cursor:
-        if lot_code is None:
-            cursor.execute(PRODUCT_FACTS_SQL, params)
-        else:
-            cursor.execute(LOT_FACTS_SQL, [*params, lot_code])
-        rows = cursor.fetchall()
+    if lot_code is None:
+        rows = _fetchall("trace_product_facts", PRODUCT_FACTS_SQL, params)
+    else:
+        rows = _fetchall("trace_lot_facts", LOT_FACTS_SQL, [*params, lot_code])
     if len(rows) != 1:
         return None  # unknown, or a code shared by several products: the full path decides
     return PageFacts(*rows[0])
@@ -78,12 +96,10 @@ def _from_db(field_name, value):
 
 def stamp_facts(serial: str) -> PageFacts | None:
     """The stamp's counters, its lot and product, and the page version, in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(STAMP_FACTS_SQL, [serial])
-        row = cursor.fetchone()
-    if row is None:
+    rows = _fetchall("trace_stamp_facts", STAMP_FACTS_SQL, [serial])
+    if not rows:
         return None
-    version, pk, lot_id, lot_code, first_scanned_at, scan_count, client_count, product_id, gtin = row
+    version, pk, lot_id, lot_code, first_scanned_at, scan_count, client_count, product_id, gtin = rows[0]
     stamp = Stamp(
         pk=pk, lot_id=lot_id, serial=serial, first_scanned_at=_from_db("first_scanned_at", first_scanned_at),
         scan_count=scan_count, client_count=client_count,
