@@ -151,6 +151,17 @@ def test_a_much_scanned_serial_warns_it_may_be_copied(client, stamp, settings):
     assert "có thể đã bị sao chép" in page
 
 
+def test_the_counters_and_warning_read_in_english_too(client, stamp, settings):
+    settings.SCAN_WARNING_COUNT = 1
+    url = links.stamp_trace_path(stamp) + "?lang=en"
+    client.get(url, REMOTE_ADDR="198.51.100.1")
+
+    page = client.get(url, REMOTE_ADDR="198.51.100.2").content.decode()
+
+    assert f"first checked on {local_today():%d/%m/%Y}, 2 times so far." in page
+    assert "<strong>Warning:</strong>" in page and "may have been copied" in page
+
+
 def test_a_check_reads_once_and_writes_the_scan_once_the_page_is_cached(client, stamp):
     client.get(links.stamp_trace_path(stamp))  # the first check renders the page (seven reads)
     with CaptureQueriesContext(connection) as queries:
