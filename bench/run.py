@@ -115,8 +115,13 @@ def hammer(port: int, url: str, concurrency: int, duration: float, max_requests:
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.monotonic() - started
-    latencies.sort()
+    return {"latencies": latencies, "errors": errors, "wall": time.monotonic() - started}
+
+
+def summarise(url: str, samples: list[dict]) -> dict:
+    """One URL's figures over all its rounds."""
+    latencies = sorted(latency for sample in samples for latency in sample["latencies"])
+    wall = sum(sample["wall"] for sample in samples)
 
     def percentile(p):
         if not latencies:
@@ -131,7 +136,7 @@ def hammer(port: int, url: str, concurrency: int, duration: float, max_requests:
         "p95": percentile(0.95),
         "p99": percentile(0.99),
         "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
-        "errors": errors,
+        "errors": sum(sample["errors"] for sample in samples),
     }
 
 
@@ -141,7 +146,11 @@ def main(argv=None):
     )
     parser.add_argument("--urls", default="/,/catalogue/", help="comma-separated paths")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--duration", type=float, default=15, help="seconds per URL")
+    parser.add_argument("--duration", type=float, default=15, help="seconds per URL, over all rounds")
+    parser.add_argument(
+        "--rounds", type=int, default=5,
+        help="URLs take turns this many times, so a drift in the machine's speed hits each of them alike",
+    )
     parser.add_argument("--max-requests", type=int, default=200_000, help="cap per URL")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
@@ -155,25 +164,30 @@ def main(argv=None):
         for url in urls:  # warm every worker's caches and connections
             hammer(port, url, args.concurrency, 1.0, 50)
         memory_at_start = worker_memory_mb(server.pid)
-        results = []
-        for url in urls:
-            results.append(hammer(port, url, args.concurrency, args.duration, args.max_requests))
-            results[-1]["memory"] = worker_memory_mb(server.pid)
+        samples = {url: [] for url in urls}
+        memory = []
+        seconds, cap = args.duration / args.rounds, args.max_requests // args.rounds
+        for _ in range(args.rounds):
+            for url in urls:
+                samples[url].append(hammer(port, url, args.concurrency, seconds, cap))
+            memory.append(worker_memory_mb(server.pid))
+        results = [summarise(url, samples[url]) for url in urls]
     finally:
         server.terminate()
         server.wait(timeout=30)
 
     floor = results[0]["rps"]
-    print(f"gunicorn {args.workers} workers, {args.concurrency} clients, {args.duration:g} s per URL")
-    print(f"{'url':40} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
-          f"{'workers MB':>10}")
+    print(f"gunicorn {args.workers} workers, {args.concurrency} clients, {args.duration:g} s per URL "
+          f"in {args.rounds} turns")
+    print(f"{'url':40} {'req/s':>9} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for r in results:
         print(
             f"{r['url'][:40]:40} {r['rps']:9.1f} {r['rps'] / floor:7.0%} {r['p50']:8.1f} "
-            f"{r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d} {r['memory']:10.1f}"
+            f"{r['p95']:8.1f} {r['p99']:8.1f} {r['errors']:7d}"
         )
-    print(f"workers' memory after warming up: {memory_at_start:.1f} MB; "
-          f"{sum(r['requests'] for r in results):,} requests in all")
+    print(f"workers' memory (MB): {memory_at_start:.1f} after warming up, then after each turn: "
+          + ", ".join(f"{mb:.1f}" for mb in memory))
+    print(f"{sum(r['requests'] for r in results):,} requests in all")
     return 1 if any(r["errors"] for r in results) else 0
 
 
