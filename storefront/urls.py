@@ -11,10 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.sitemaps import ProductSitemap
 from storefront.api import api
-from storefront.views import healthz
+from storefront.views import favicon, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}}),

@@ -2,8 +2,9 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +15,12 @@ DATABASE_RETRY_AFTER_SECONDS = 30
 def healthz(request):
     """Liveness probe: touches no database, cache or template."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links (the trace pages link none, to stay small):
+    send them to our icon rather than render a 404 page for it."""
+    return HttpResponsePermanentRedirect(static("storefront/img/favicon.svg"))
 
 
 def server_error(request):

@@ -85,3 +85,10 @@ def test_healthz_answers_without_touching_the_database(client, django_assert_num
         response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_favicon_ico_points_to_our_icon_instead_of_a_404_page(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301 and response["Location"].endswith("storefront/img/favicon.svg")
+    assert client.get(response["Location"]).status_code == 200
