@@ -2,15 +2,17 @@
 
 Oscar lets a partner's users open any order holding one of their lines, with every line in it.
 Here the lines shown and acted on (statuses, shipping events) are the user's partners' only;
-staff still see them all. The order's own status (marking a transfer received, cancelling)
-belongs to staff, or to the producer when every line is theirs; otherwise the order follows
-its lines (catalogue.checkout.statuses).
+staff still see them all. The order's own status (marking a transfer received, cancelling) and
+its delivery address belong to staff, or to the producer when every line is theirs; otherwise
+the order follows its lines (catalogue.checkout.statuses).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders.views import LineDetailView as CoreLineDetailView
 from oscar.apps.dashboard.orders.views import OrderDetailView as CoreOrderDetailView
+from oscar.apps.dashboard.orders.views import ShippingAddressUpdateView as CoreShippingAddressUpdateView
 
 WHOLE_ORDER_ACTIONS = ("change_order_status", "create_order_payment_event")
 
@@ -48,3 +50,11 @@ class LineDetailView(CoreLineDetailView):
         if not lines_for_user(line.order.lines.filter(pk=line.pk), self.request.user).exists():
             raise Http404
         return line
+
+
+class ShippingAddressUpdateView(CoreShippingAddressUpdateView):
+    def get_object(self, queryset=None):
+        address = super().get_object(queryset)
+        if not may_act_on_whole_order(address.order, self.request.user):
+            raise PermissionDenied  # the address is every producer's in the order, not this one's alone
+        return address

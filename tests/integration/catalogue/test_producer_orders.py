@@ -159,3 +159,20 @@ def test_the_shopper_is_emailed_the_order_and_each_change_in_their_language(
     producer_mail = next(mail for mail in mailoutbox if mail.to == ["htx-muoi@example.vn"])
     assert "Kính gửi" in producer_mail.body and "Dear" in producer_mail.body  # Vietnamese, then English
     assert producer_mail.subject.startswith("Đơn hàng mới")  # not in the shopper's English
+
+
+def test_only_staff_or_a_sole_producer_edit_the_delivery_address(admin_client, order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    url = reverse("dashboard:order-shipping-address", args=[order.number])
+    salt_producer = producer_client(salt, "muoi@example.vn")
+    form = admin_client.get(url).context["form"]
+    fields = {**form.initial, "line1": "99 đường khác"}
+    moved = {key: getattr(value, "pk", value) for key, value in fields.items() if value is not None}
+
+    assert salt_producer.get(url).status_code == 403
+    assert salt_producer.post(url, moved).status_code == 403
+    order.shipping_address.refresh_from_db()
+    assert order.shipping_address.line1 != "99 đường khác"
+
+    order.lines.filter(product=fish).delete()  # now every line is the salt producer's
+    assert salt_producer.get(url).status_code == 200
