@@ -40,11 +40,11 @@ class PageFacts:
 # By hand: the ORM took longer to build these than the database took to answer them. They are
 # built from constants only, hence the noqa.
 PRODUCT_FACTS_SQL = (
-    f"SELECT p.id, p.gtin, ({freshness.VERSION_SQL}) FROM catalogue_product p "  # noqa: S608
+    f"SELECT p.id, p.gtin, ({freshness.VERSION_SQL}) FROM catalogue_product p "  # noqa: S608  # nosec B608
     "WHERE p.gtin IN (%s, %s, %s, %s) OR p.upc = %s LIMIT 2"
 )
 LOT_FACTS_SQL = (
-    f"SELECT DISTINCT p.id, p.gtin, ({freshness.VERSION_SQL}) "  # noqa: S608
+    f"SELECT DISTINCT p.id, p.gtin, ({freshness.VERSION_SQL}) "  # noqa: S608  # nosec B608
     "FROM catalogue_product p JOIN traceability_lot l ON l.product_id = p.id "
     "WHERE (p.gtin IN (%s, %s, %s, %s) OR p.upc = %s) AND l.code = %s LIMIT 2"
 )
@@ -64,7 +64,7 @@ def _fetchall(name: str, sql: str, params: list) -> list[tuple]:
             numbers = itertools.count(1)
             cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql))
             names.add(name)
-        cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)  # noqa: S608  constants
+        cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)  # noqa: S608  # nosec B608  constants
         return cursor.fetchall()
 
 
@@ -81,7 +81,7 @@ def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
 
 
 STAMP_FACTS_SQL = (
-    f"SELECT ({freshness.VERSION_SQL}), s.id, s.lot_id, l.code, s.first_scanned_at, s.scan_count, "  # noqa: S608
+    f"SELECT ({freshness.VERSION_SQL}), s.id, s.lot_id, l.code, s.first_scanned_at, s.scan_count, "  # noqa: S608  # nosec B608
     "s.client_count, l.product_id, p.gtin FROM traceability_stamp s "
     "JOIN traceability_lot l ON l.id = s.lot_id JOIN catalogue_product p ON p.id = l.product_id "
     "WHERE s.serial = %s"
