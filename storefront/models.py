@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
 from catalogue.models import Producer, Product, ProductGroup
@@ -220,3 +220,43 @@ class PageVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class ProvinceApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval, by those of the groups who may publish the page.
+
+    A trade officer publishes only their own province's producer pages and stories
+    (roles.ProvincePagePermissionTester); Wagtail's own task let any member of the group approve
+    any page in moderation, whatever its province.
+    """
+
+    def _may_approve(self, obj, user) -> bool:
+        if user.is_superuser:
+            return True
+        if not self._user_in_groups(user):
+            return False
+        page = getattr(obj, "specific", obj)
+        return not hasattr(page, "permissions_for_user") or page.permissions_for_user(user).can_publish()
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._user_in_groups(user) and self._may_approve(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may_approve(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        waiting = states.select_related("workflow_state")
+        mine = [state.pk for state in waiting if self._may_approve(state.workflow_state.content_object, user)]
+        return states.filter(pk__in=mine)
+
+    class Meta:
+        verbose_name = _("duyệt theo tỉnh")

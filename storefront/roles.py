@@ -16,7 +16,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     PagePermissionTester,
@@ -27,6 +26,7 @@ from wagtail.models import (
 
 OFFICERS_GROUP = "Cán bộ Sở Công Thương"
 WORKFLOW_NAME = "Duyệt nội dung chủ thể OCOP"
+APPROVAL_TASK_NAME = "Cán bộ Sở Công Thương duyệt"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish_page: they submit for approval
 OFFICER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # Model permissions of every officer; storefront.province_admin narrows them to their province.
@@ -54,9 +54,11 @@ def ensure_moderation(producer_index) -> Workflow:
         GroupPagePermission.objects.get_or_create(
             group=officers, page=producer_index, permission=_permission("wagtailcore", codename)
         )
+    from storefront.models import ProvinceApprovalTask
+
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
-        task = GroupApprovalTask.objects.create(name="Cán bộ Sở Công Thương duyệt")
+        task = ProvinceApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
         task.groups.set([officers])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=producer_index, defaults={"workflow": workflow})

@@ -64,6 +64,33 @@ def test_a_producer_submits_a_story_that_goes_live_only_when_an_officer_approves
     assert "Câu chuyện mới của HTX." in client.get(page.url).content.decode()
 
 
+def test_only_an_officer_of_the_producers_own_province_may_approve_its_content(
+    client, producer_client, salt_producer_page
+):
+    page = salt_producer_page
+    producer_client.post(
+        f"/cms/pages/{page.pk}/edit/", producer_page_form(page, "Câu chuyện mới của HTX.", "action-submit")
+    )
+    page.refresh_from_db()
+    approve = f"/cms/pages/workflow/action/{page.pk}/approve/{page.current_workflow_task_state.pk}/"
+    province = page.producer.province_code
+    elsewhere, own = _user("so-hue@example.vn"), _user("so-hcm@example.vn")
+    roles.add_officer(elsewhere, province_code=46 if province != 46 else 79)
+    roles.add_officer(own, province_code=province)
+    other_officer, own_officer = Client(), Client()
+    other_officer.force_login(elsewhere)
+    own_officer.force_login(own)
+
+    assert other_officer.post(approve, {}).status_code in (302, 403)  # Wagtail redirects a refused action
+    page.refresh_from_db()
+    assert page.workflow_in_progress and "Câu chuyện mới" not in client.get(page.url).content.decode()
+    assert page.title in own_officer.get("/cms/").content.decode()  # "awaiting your review"
+    assert page.title not in other_officer.get("/cms/").content.decode()
+
+    assert own_officer.post(approve, {}).status_code in (200, 302)
+    assert "Câu chuyện mới của HTX." in client.get(page.url).content.decode()
+
+
 def test_a_producer_cannot_publish_directly(producer_client, salt_producer_page):
     page = salt_producer_page
     form = producer_page_form(page, "Tự đăng luôn.", "action-publish")
