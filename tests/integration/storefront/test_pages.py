@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -91,4 +92,4 @@ def test_favicon_ico_points_to_our_icon_instead_of_a_404_page(client):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 301 and response["Location"].endswith("storefront/img/favicon.svg")
-    assert client.get(response["Location"]).status_code == 200
+    assert finders.find("storefront/img/favicon.svg")
