@@ -493,7 +493,7 @@ NOT_YET_COVERED = {
     "cms/images/": "producer image collections: no row yet",
     "cms/api/main/^images/": "producer image collections: no row yet",
     "cms/pages/": "page views without a row: add/preview on add, workflow action/preview/history detail "
-                  "(approval tasks are not per province: see the report)",
+                  "(approval by province: test_producer_editing)",
     "cms/choose-page/": "Wagtail's page chooser shows every page's title to admin users",
     "cms/editing-sessions/": "Wagtail's concurrent-editing pings (no content)",
     "cms/api/main/^pages/<int:pk>/action/": "Wagtail page actions API: no row yet",
