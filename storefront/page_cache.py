@@ -5,7 +5,8 @@ keyed by storefront.freshness (path and query, language, day, page version), so 
 any other change shows on the next request, never after a timeout. What differs per visitor is
 put back on every request: the CSRF token of each form, the script nonce of the security policy,
 and for a visitor who has a basket the header's basket and account links. Signed-in users (staff
-see Wagtail's editing bar) and visitors with a message waiting get the page rendered for them.
+see Wagtail's editing bar), visitors with a message waiting, and returning visitors on Wagtail
+pages (which may hold a page password in their session) get the page rendered for them.
 """
 
 import re
@@ -24,6 +25,8 @@ CACHED_VIEWS = {
     "salespoints:list", "salespoints:detail", "tradefairs:detail",
     "api:list_products", "api:get_product", "api:list_producers", "api:list_sales_points", "api:list_fairs",
 }
+# Wagtail pages may depend on the session: a page password, once given, is kept there.
+SESSION_DEPENDENT_VIEWS = {"home", "wagtail_serve"}
 PAGE_SECONDS = 15 * 60  # only bounds memory: a change never waits for it
 CSRF_MARKER = "\x00csrf\x00"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -76,10 +79,11 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "GET" or request.resolver_match.view_name not in CACHED_VIEWS:
+        view_name = request.resolver_match.view_name
+        if request.method != "GET" or view_name not in CACHED_VIEWS:
             return None
         visitor = _visitor(request)
-        if visitor is None:
+        if visitor is None or (visitor == RETURNING and view_name in SESSION_DEPENDENT_VIEWS):
             return None
         key = freshness.page_key("page", request.get_full_path(), freshness.page_version())
         entry = cache.get(key)

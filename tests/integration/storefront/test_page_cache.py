@@ -144,3 +144,25 @@ def test_a_cached_page_carries_the_script_nonce_of_its_own_policy_header(fish_sa
     nonces = re.findall(r' nonce="([^"]+)"', response.content.decode())
     policy_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
     assert nonces and set(nonces) == {policy_nonce}
+
+
+def test_a_password_protected_page_opens_for_whoever_gave_the_password(client):
+    """Wagtail keeps a given page password in the session: a returning visitor's page is their own."""
+    from wagtail.models import PageViewRestriction
+
+    from storefront.models import ContentPage, HomePage
+
+    body = [("paragraph", "<p>Giá sỉ 2027.</p>")]
+    page = ContentPage(title="Tài liệu nội bộ", slug="noi-bo", body=body)
+    HomePage.objects.get().add_child(instance=page)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="ocop-2027"
+    )
+    assert "Giá sỉ 2027." not in Client().get(page.url).content.decode()  # the password form, now cached
+
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "ocop-2027", "return_url": page.url},
+    )
+
+    assert "Giá sỉ 2027." in client.get(page.url).content.decode()
