@@ -6,7 +6,7 @@ language. Every change a page may show bumps the version, so the next request re
 - the listing gate's tables (products, producers, certificates, decisions) by database triggers
   in the writing transaction (migration storefront 0006), which no bulk update escapes;
 - everything else shown (stock, prices, sales points, fairs, lots, pages, images) by the model
-  signals below, after the writing transaction commits, so a page rendered from the old
+  signals below, once per transaction and after it commits, so a page rendered from the old
   rows is only ever stored under the old version.
 """
 
@@ -53,7 +53,15 @@ def _bump() -> None:
 
 
 def pages_changed() -> None:
-    """Bump the version once the current transaction commits (at once outside one)."""
+    """Bump the version once the current transaction commits (at once outside one).
+
+    Once per transaction, however many rows it writes: a 1,000-row import otherwise ended in
+    thousands of bumps, each its own commit. A bump already waiting in this savepoint or one
+    enclosing it commits exactly when this change does, so it stands for both.
+    """
+    savepoints = set(connection.savepoint_ids)
+    if any(callback is _bump and scope <= savepoints for scope, callback, _ in connection.run_on_commit):
+        return
     transaction.on_commit(_bump)
 
 

@@ -43,3 +43,21 @@ def migrated_transactional_db(migrated_data, transactional_db):
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
             cursor.execute(statement)
+
+
+@pytest.fixture
+def commit():
+    """Run what the test's transaction would run on commit, as if it committed here.
+
+    Django's capture fixture runs only callbacks registered inside its block; a change made in
+    the test may be covered by one registered earlier (storefront.freshness bumps once per
+    transaction), which a real commit runs all the same.
+    """
+    from django.db import connection
+
+    def run():
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _, callback, _ in pending:
+            callback()
+
+    return run
