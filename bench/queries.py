@@ -32,7 +32,7 @@ def main(argv=None):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    from storefront.freshness import pages_changed
+    from pagecache.freshness import pages_changed
 
     client = Client(HTTP_HOST="127.0.0.1")
     sizes = [int(s) for s in args.page_sizes.split(",")]

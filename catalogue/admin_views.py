@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.certification import local_today
 from catalogue.expiry import certificates_expiring
 from catalogue.importing import ImportRejected, import_ocop
-from storefront.uploads import ContentTypeValidator
+from uploads import ContentTypeValidator
 
 IMPORT_PERMISSION = "catalogue.add_certificate"
 IMPORT_SESSION_KEY = "ocop_import_pending"

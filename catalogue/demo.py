@@ -22,7 +22,6 @@ from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 
 from catalogue.certification import local_today
-from catalogue.gtin import gtin_check_digit
 from catalogue.models import (
     Category,
     Certificate,
@@ -35,6 +34,7 @@ from catalogue.models import (
     RecognitionDecision,
 )
 from catalogue.partner.models import Partner, StockRecord
+from gs1.gtin import gtin_check_digit
 
 BATCH = 2000
 IMAGE_FOLDER = "demo"
@@ -489,6 +489,7 @@ def _certificate(product, decisions, province, stars, score, decided_on):
 def _save_certificates(certificates):
     for certificate in certificates:
         certificate.decision_id = certificate.decision.pk
+        certificate.clean()  # demo certificates meet the rules real ones do (bulk_create skips them)
     # Superseded ones first: the renewals point at them.
     older = [c for c in certificates if c.status == Certificate.Status.SUPERSEDED]
     Certificate.objects.bulk_create(older, batch_size=BATCH)

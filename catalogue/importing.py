@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.utils import slugify
 
-from catalogue.gtin import is_valid_gtin
+import places
 from catalogue.models import Certificate, Producer, Product, ProductClass, ProductGroup, RecognitionDecision
 from catalogue.partner.models import Partner
-from storefront import places
+from gs1.gtin import is_valid_gtin
 
 COLUMNS = [
     "decision_number", "decision_date", "issuer", "level", "product_code", "product_name", "gtin",
@@ -40,18 +41,13 @@ EMPTY_FILE = "Tệp không có dòng dữ liệu nào."
 REQUIRED_VALUE = "thiếu giá trị cột {column}"
 BAD_DATE = "ngày không hợp lệ ở cột {column}: “{value}” (dùng dd/mm/yyyy)"
 BAD_LEVEL = "cấp công nhận không hợp lệ: “{value}” (district, province hoặc national)"
-BAD_STARS = "số sao phải từ 3 đến 5 (1–2 sao không được công nhận): “{value}”"
 BAD_SCORE = "điểm phải là số từ 0 đến 100: “{value}”"
-SCORE_MISMATCH = "điểm {score} không khớp với {stars} sao (3 sao: 50–69, 4 sao: 70–89, 5 sao: 90–100)"
-NATIONAL_ONLY = "sản phẩm 5 sao phải do cấp quốc gia công nhận"
 BAD_GTIN = "mã GTIN sai số kiểm tra hoặc độ dài: “{value}”"
 UNKNOWN_PROVINCE = "không tìm thấy tỉnh/thành phố “{value}”"
 UNKNOWN_COMMUNE = "xã/phường “{value}” không thuộc {province}"
 UNKNOWN_GROUP = "nhóm sản phẩm không hợp lệ: “{value}”"
 UNKNOWN_PRODUCER_TYPE = "loại hình chủ thể không hợp lệ: “{value}”"
 BAD_STATUS = "trạng thái không hợp lệ: “{value}” (active hoặc revoked)"
-REVOCATION_INCOMPLETE = "chứng nhận bị thu hồi cần ngày thu hồi (revoked_on) và số quyết định thu hồi"
-VALIDITY_ORDER = "ngày hết hiệu lực trước ngày bắt đầu hiệu lực"
 CONFLICTING_DUPLICATE = "trùng sản phẩm và quyết định với dòng {other} nhưng khác nội dung"
 CONFLICTING_DECISION = "quyết định {number} đã có ngày/cấp/cơ quan khác ở dòng {other}"
 
@@ -73,9 +69,6 @@ PRODUCER_TYPES = {
     "hộ sản xuất có đăng ký kinh doanh": Producer.Kind.HOUSEHOLD,
     **{kind.value: kind for kind in Producer.Kind},
 }
-SCORE_BANDS = {3: (50, 69), 4: (70, 89), 5: (90, 100)}
-
-
 @dataclass(frozen=True)
 class RowError:
     line: int
@@ -257,27 +250,19 @@ def _parse_row(line, raw, groups, errors):
     if level is None:
         fail(BAD_LEVEL.format(value=value("level")))
     stars = _parse_int(value("stars"))
-    if stars not in SCORE_BANDS:
-        fail(BAD_STARS.format(value=value("stars")))
     score = _parse_int(value("score")) if value("score") else None
     if value("score") and (score is None or not 0 <= score <= 100):
         fail(BAD_SCORE.format(value=value("score")))
-    elif score is not None and stars in SCORE_BANDS:
-        low, high = SCORE_BANDS[stars]
-        if not low <= score <= high:
-            fail(SCORE_MISMATCH.format(score=score, stars=stars))
-    if stars == 5 and level and level != RecognitionDecision.Level.NATIONAL:
-        fail(NATIONAL_ONLY)
     gtin = value("gtin")
     if gtin and not is_valid_gtin(gtin):
         fail(BAD_GTIN.format(value=gtin))
 
-    province_code = places.province_by_name(value("province"))
+    province_code = places.parse_province(value("province"))
     commune_code = None
     if province_code is None:
         fail(UNKNOWN_PROVINCE.format(value=value("province")))
     elif value("commune"):
-        commune_code = places.commune_by_name(value("commune"), province_code)
+        commune_code = places.parse_commune(value("commune"), province_code)
         if commune_code is None:
             province_name = places.province_name(province_code)
             fail(UNKNOWN_COMMUNE.format(value=value("commune"), province=province_name))
@@ -291,10 +276,14 @@ def _parse_row(line, raw, groups, errors):
     status = (value("status") or "active").lower()
     if status not in (Certificate.Status.ACTIVE, Certificate.Status.REVOKED):
         fail(BAD_STATUS.format(value=value("status")))
-    if status == Certificate.Status.REVOKED and not (revoked_on and value("revocation_decision")):
-        fail(REVOCATION_INCOMPLETE)
-    if valid_from and valid_until and valid_until < valid_from:
-        fail(VALIDITY_ORDER)
+    certificate = Certificate(
+        stars=stars, score=score if score is not None and 0 <= score <= 100 else None,
+        valid_from=valid_from, valid_until=valid_until, status=status, revoked_on=revoked_on,
+        revocation_decision_number=value("revocation_decision"),
+        decision=RecognitionDecision(level=level) if level else None,
+    )
+    for message in dict.fromkeys(ValidationError(certificate.rule_errors()).messages):
+        fail(message)  # the model's own rules, as the /cms/ forms show them
     if errors:
         return None
     return ImportRow(

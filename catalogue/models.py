@@ -2,18 +2,29 @@
 
 from dateutil.relativedelta import relativedelta
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
+import places
 from catalogue.certification import certificate_is_valid_on, certificate_status, is_listable, local_today
-from catalogue.gtin import validate_gtin
-from storefront import places
-from storefront.uploads import ContentTypeValidator
+from gs1.gtin import validate_gtin
+from uploads import ContentTypeValidator
 
 CERTIFICATE_VALIDITY = relativedelta(months=36)
+# Decision 148/QĐ-TTg: 50–69 points 3★, 70–89 4★, 90–100 5★; 1★ and 2★ are not certified.
+SCORE_BANDS = {3: (50, 69), 4: (70, 89), 5: (90, 100)}
+
+# The rules of a certificate, in the words every form, the importer and the API show (tests import them).
+STARS_NOT_CERTIFIED = _("Số sao phải từ 3 đến 5: sản phẩm 1–2 sao không được công nhận OCOP.")
+SCORE_OUTSIDE_BAND = _(
+    "Điểm %(score)s không khớp với %(stars)s sao (3 sao: 50–69, 4 sao: 70–89, 5 sao: 90–100)."
+)
+FIVE_STARS_NATIONAL_ONLY = _("Sản phẩm 5 sao phải do cấp quốc gia (Bộ) công nhận.")
+REVOCATION_INCOMPLETE = _("Chứng nhận bị thu hồi cần ngày thu hồi và số quyết định thu hồi.")
+VALIDITY_ORDER = _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 
 
@@ -214,12 +225,8 @@ class Certificate(models.Model):
         RecognitionDecision, on_delete=models.PROTECT, related_name="certificates",
         verbose_name=_("quyết định"),
     )
-    stars = models.PositiveSmallIntegerField(
-        _("số sao"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    score = models.PositiveSmallIntegerField(
-        _("điểm"), null=True, blank=True, validators=[MaxValueValidator(100)]
-    )
+    stars = models.PositiveSmallIntegerField(_("số sao"))
+    score = models.PositiveSmallIntegerField(_("điểm"), null=True, blank=True)
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_until = models.DateField(_("hiệu lực đến"))
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
@@ -240,21 +247,72 @@ class Certificate(models.Model):
         verbose_name_plural = _("giấy chứng nhận OCOP")
         constraints = [
             models.UniqueConstraint(fields=["product", "decision"], name="certificate_unique_per_decision"),
+            # What SQL can say of the rules in clean(); the 5★ level lives on the decision's row.
             models.CheckConstraint(
-                condition=models.Q(stars__gte=1, stars__lte=5), name="certificate_stars_1_to_5"
+                condition=models.Q(stars__gte=3, stars__lte=5), name="certificate_stars_3_to_5",
+                violation_error_message=STARS_NOT_CERTIFIED,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(
+                    *(models.Q(stars=stars, score__gte=low, score__lte=high)
+                      for stars, (low, high) in SCORE_BANDS.items()),
+                    _connector=models.Q.OR,
+                ),
+                name="certificate_score_in_star_band",
+                violation_error_message=_(
+                    "Điểm không khớp với số sao (3 sao: 50–69, 4 sao: 70–89, 5 sao: 90–100)."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(valid_until__gte=models.F("valid_from")),
                 name="certificate_valid_until_after_from",
+                violation_error_message=VALIDITY_ORDER,
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="revoked") | models.Q(revoked_on__isnull=False),
-                name="certificate_revocation_has_date",
+                condition=~models.Q(status="revoked")
+                | (models.Q(revoked_on__isnull=False) & ~models.Q(revocation_decision_number="")),
+                name="certificate_revocation_complete",
+                violation_error_message=REVOCATION_INCOMPLETE,
             ),
         ]
 
     def __str__(self):
         return f"{self.product} — {self.stars}★ ({self.decision})"
+
+    def clean(self):
+        if errors := self.rule_errors():
+            raise ValidationError(errors)
+
+    def rule_errors(self) -> dict[str, list[ValidationError]]:
+        """Every OCOP rule this certificate breaks, by field (148/QĐ-TTg, 1489/QĐ-TTg).
+
+        Needs no database: the importer checks a whole file with it before writing a row.
+        """
+        errors = {}
+
+        def fail(field, message, **params):
+            errors.setdefault(field, []).append(ValidationError(message, code=field, params=params or None))
+
+        if self.stars not in SCORE_BANDS:
+            fail("stars", STARS_NOT_CERTIFIED)
+        elif self.score is not None:
+            low, high = SCORE_BANDS[self.stars]
+            if not low <= self.score <= high:
+                fail("score", SCORE_OUTSIDE_BAND, score=self.score, stars=self.stars)
+        try:
+            level = self.decision.level
+        except ObjectDoesNotExist:  # no decision chosen yet: the form says so on its own field
+            level = None
+        if self.stars == 5 and level and level != RecognitionDecision.Level.NATIONAL:
+            fail("stars", FIVE_STARS_NATIONAL_ONLY)
+        if self.status == self.Status.REVOKED:
+            if not self.revoked_on:
+                fail("revoked_on", REVOCATION_INCOMPLETE)
+            if not self.revocation_decision_number.strip():
+                fail("revocation_decision_number", REVOCATION_INCOMPLETE)
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            fail("valid_until", VALIDITY_ORDER)
+        return errors
 
     @staticmethod
     def default_valid_until(valid_from):

@@ -7,10 +7,10 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+import places
 from catalogue.certification import ListingStatus, certificate_status, local_today
 from catalogue.models import LIVE_STATUS_LABELS, Certificate, Product
-from storefront import places
-from storefront.formats import vn_date
+from formats import vn_date
 
 
 def certificates_with_decisions(prefix: str = "") -> Prefetch:

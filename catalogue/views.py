@@ -1,11 +1,10 @@
 from django.shortcuts import render
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
+from access.rules import sees_withheld
 from catalogue.certification import listing_status
 from catalogue.selectors import certificate_history, products_with_certificates
-from salespoints.selectors import sales_points_stocking
-from storefront.selectors import pages_for_product
-from traceability.links import product_trace_path
+from gs1.links import product_trace_path
 
 GONE_TEMPLATE_NAME = "oscar/catalogue/gone.html"
 
@@ -13,7 +12,7 @@ GONE_TEMPLATE_NAME = "oscar/catalogue/gone.html"
 def gone_unless_listable(request, product, listing=None):
     """The 410 response for a public product that fails the gate (staff excepted), else None."""
     listing = listing or listing_status(product)
-    if product.is_public and not listing.is_listable and not request.user.is_staff:
+    if product.is_public and not listing.is_listable and not sees_withheld(request.user):
         return render_product_gone(request, product, listing)
     return None
 
@@ -33,6 +32,8 @@ class ProductDetailView(OscarProductDetailView):
 
     Staff still see the full page, with the status shown, so they can work on it.
     A product its producer switched off (is_public) stays a plain 404, as in Oscar.
+    What the layers above add (the producer's page and story, the sales points stocking it) the
+    template asks of them through their template tags.
     """
 
     def get_queryset(self):
@@ -51,6 +52,4 @@ class ProductDetailView(OscarProductDetailView):
         context["listing"] = self.listing
         context["certificate_history"] = certificate_history(self.object)
         context["trace_path"] = product_trace_path(self.object)
-        context["pages"] = pages_for_product(self.object)  # the producer's page and the story
-        context["sales_points"] = sales_points_stocking(self.object)
         return context

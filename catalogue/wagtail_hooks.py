@@ -5,9 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from access.viewsets import PermissionCheckedViewSet
 from catalogue import admin_views
 from catalogue.models import Certificate, Producer, RecognitionDecision
-from storefront.province_admin import PermissionCheckedViewSet
 
 
 @hooks.register("register_admin_urls")

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located
-from storefront.uploads import image_validators
+from uploads import image_validators
 
 
 class SalesPoint(Address, Located):

@@ -6,9 +6,9 @@ from math import radians
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, QuerySet, Value
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
 
+import places
 from catalogue.models import Product
 from salespoints.models import SalesPoint, SalesPointStock
-from storefront import places
 
 EARTH_RADIUS_KM = 6371.0088
 

@@ -6,6 +6,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from access.rules import can_keep_stock
 from salespoints.forms import OpeningHoursForm, SalesPointFilterForm, StockFormSet
 from salespoints.models import SalesPoint
 from salespoints.selectors import (
@@ -16,7 +17,6 @@ from salespoints.selectors import (
     with_distance,
     with_listable_products,
 )
-from storefront.roles import can_keep_stock
 
 
 def sales_point_list(request):

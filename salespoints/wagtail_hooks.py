@@ -3,8 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from access.viewsets import ProvincePermissionPolicy, ProvinceScopedViewSet
 from salespoints.models import SalesPoint
-from storefront.province_admin import ProvincePermissionPolicy, ProvinceScopedViewSet
 
 
 class SalesPointViewSet(ProvinceScopedViewSet):

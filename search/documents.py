@@ -30,7 +30,6 @@ from catalogue.selectors import products_with_certificates
 from salespoints.models import SalesPointStock
 from search.folding import word_text
 from search.models import ProductSearchEntry
-from storefront.models import ProductStoryPage
 
 # "Nước mắm" and "nuoc mam" give the same tokens: lowercase, then strip the diacritics.
 vietnamese = analyzer("vietnamese", tokenizer="standard", filter=["lowercase", "asciifolding"])
@@ -53,7 +52,7 @@ class ProductDocument(Document):
     product_id = Long()
     name = _text(fields={"raw": Keyword()})
     producer = _text(fields={"raw": Keyword()})
-    story = _text()  # the live product story page (storefront.ProductStoryPage), if any
+    story = _text()  # the live product story page (the shell's story page), if any
     description = _text()
     province_name = _text()
     commune_name = _text()
@@ -115,7 +114,9 @@ class ProductFacts:
 
 def products_to_index():
     """Products with everything their facts read, in a constant number of queries."""
-    live_stories = Prefetch("story_pages", queryset=ProductStoryPage.objects.live())
+    # The stories are Wagtail pages of the project shell (a layer above): reached by the relation.
+    stories = Product._meta.get_field("story_pages").related_model
+    live_stories = Prefetch("story_pages", queryset=stories.objects.live())
     carried = Prefetch(
         "sales_point_stock",
         queryset=SalesPointStock.objects.filter(sales_point__is_active=True)

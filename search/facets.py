@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
+import places
 from catalogue.models import ProductGroup
 from search.backends.base import FacetCount
-from storefront import places
 
 FACET_PARAMETERS = ("stars", "group", "province")
 

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+import places
 from catalogue.models import ProductGroup
 from search.backends.base import SearchQuery
-from storefront import places
 
 STAR_CHOICES = [("", _("Tất cả hạng sao")), ("5", "5★"), ("4", "4★"), ("3", "3★")]
 SORT_CHOICES = [

@@ -2,13 +2,11 @@
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
 
 from catalogue.models import Certificate, Producer, Product, ProductCategory
 from catalogue.partner.models import StockRecord
 from salespoints.models import SalesPoint, SalesPointStock
 from search.indexing import elasticsearch_fields_changed, products_changed
-from storefront.models import ProductStoryPage
 
 
 @receiver([post_save, post_delete], sender=Product)
@@ -25,11 +23,6 @@ def certificate_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Producer)
 def producer_changed(sender, instance, **kwargs):
     products_changed(instance.products.values_list("pk", flat=True), urgent=not instance.is_active)
-
-
-@receiver([page_published, page_unpublished, post_delete], sender=ProductStoryPage)
-def story_changed(sender, instance, **kwargs):
-    products_changed([instance.product_id])
 
 
 @receiver([post_save, post_delete], sender=SalesPointStock)

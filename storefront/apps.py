@@ -16,6 +16,4 @@ class StorefrontConfig(AppConfig):
         # bombs at our limit; Pillow only warns between its limit and twice it, so that is an error too.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        from storefront import freshness, receivers  # noqa: F401  groups and workflow for producer pages
-
-        freshness.connect()  # cached pages follow every change they may show
+        from storefront import receivers  # noqa: F401  groups and workflow for producer pages

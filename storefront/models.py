@@ -11,11 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
+from access.rules import ProvincePagePermissionTester, is_administrator, may_approve
 from catalogue.models import Producer, Product, ProductGroup
 from catalogue.selectors import products_for_cards, provinces_with_products
-from storefront import places
 from storefront.blocks import StoryBlocks
-from storefront.roles import ProvincePagePermissionTester
 from tradefairs.selectors import upcoming_fairs
 
 FEATURED_PRODUCTS = 12
@@ -188,25 +187,8 @@ def _one_per_language(page, **subject):
         raise ValidationError({next(iter(subject)): _("Đã có một trang cho mục này bằng ngôn ngữ này.")})
 
 
-class TradeOfficer(models.Model):
-    """A trade officer of Sở Công Thương: manages the sales points and fairs of one province."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trade_officer",
-        verbose_name=_("người dùng"),
-    )
-    province_code = models.PositiveSmallIntegerField(_("tỉnh/thành phố"), choices=places.province_choices)
-
-    class Meta:
-        verbose_name = _("cán bộ Sở Công Thương")
-        verbose_name_plural = _("cán bộ Sở Công Thương")
-
-    def __str__(self):
-        return f"{self.user} — {places.province_name(self.province_code)}"
-
-
 class PageVersion(models.Model):
-    """One counter, bumped by every change that a public page may show (storefront.freshness).
+    """One counter, bumped by every change that a public page may show (pagecache.freshness).
 
     Cached pages are keyed by it, so the first request after a change renders afresh. The
     listing gate's tables bump it by database triggers, inside the writing transaction, so even
@@ -226,17 +208,12 @@ class ProvinceApprovalTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, by those of the groups who may publish the page.
 
     A trade officer publishes only their own province's producer pages and stories
-    (roles.ProvincePagePermissionTester); Wagtail's own task let any member of the group approve
+    (access.rules.ProvincePagePermissionTester); Wagtail's own task let any member of the group approve
     any page in moderation, whatever its province.
     """
 
     def _may_approve(self, obj, user) -> bool:
-        if user.is_superuser:
-            return True
-        if not self._user_in_groups(user):
-            return False
-        page = getattr(obj, "specific", obj)
-        return not hasattr(page, "permissions_for_user") or page.permissions_for_user(user).can_publish()
+        return may_approve(user, getattr(obj, "specific", obj), in_approval_groups=self._user_in_groups(user))
 
     def user_can_access_editor(self, obj, user):
         return self._may_approve(obj, user)
@@ -252,7 +229,7 @@ class ProvinceApprovalTask(AbstractGroupApprovalTask):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if user.is_superuser:
+        if is_administrator(user):
             return states
         waiting = states.select_related("workflow_state")
         mine = [state.pk for state in waiting if self._may_approve(state.workflow_state.content_object, user)]

@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.v1 import api
 from catalogue.sitemaps import ProductSitemap
-from storefront.api import api
 from storefront.views import favicon, healthz
 
 urlpatterns = [

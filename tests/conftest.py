@@ -50,7 +50,7 @@ def commit():
     """Run what the test's transaction would run on commit, as if it committed here.
 
     Django's capture fixture runs only callbacks registered inside its block; a change made in
-    the test may be covered by one registered earlier (storefront.freshness bumps once per
+    the test may be covered by one registered earlier (pagecache.freshness bumps once per
     transaction), which a real commit runs all the same.
     """
     from django.db import connection

@@ -7,7 +7,7 @@ import factory
 from oscar.test import factories as oscar_factories
 
 from catalogue.certification import local_today
-from catalogue.models import Certificate, Producer, ProductGroup, RecognitionDecision
+from catalogue.models import SCORE_BANDS, Certificate, Producer, ProductGroup, RecognitionDecision
 from traceability.services import new_serial
 
 CAN_GIO_PROVINCE = 79  # Thành phố Hồ Chí Minh
@@ -69,18 +69,35 @@ class StockRecordFactory(oscar_factories.StockRecordFactory):
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):
-    """A 4★ certificate valid today; traits cover the states the gate must tell apart."""
+    """A 4★ certificate valid today; traits cover the states the gate must tell apart.
+
+    Saved through full_clean(), so a fixture meets the rules the importer and the forms enforce:
+    the score falls in its star band, a 5★ certificate comes from a national decision.
+    """
 
     class Meta:
         model = Certificate
 
     product = factory.SubFactory(ProductFactory, certificate=None)
-    decision = factory.SubFactory(RecognitionDecisionFactory)
+    decision = factory.SubFactory(
+        RecognitionDecisionFactory,
+        level=factory.LazyAttribute(
+            lambda d: RecognitionDecision.Level.NATIONAL if d.factory_parent.stars == 5
+            else RecognitionDecision.Level.PROVINCE
+        ),
+    )
     stars = 4
-    score = 78
+    score = factory.LazyAttribute(lambda c: SCORE_BANDS[c.stars][0] + 8)  # 4★ → 78
     valid_from = factory.LazyAttribute(lambda c: c.decision.decision_date)
     valid_until = factory.LazyAttribute(lambda c: Certificate.default_valid_until(c.valid_from))
     status = Certificate.Status.ACTIVE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        certificate = model_class(*args, **kwargs)
+        certificate.full_clean()
+        certificate.save()
+        return certificate
 
     class Params:
         expired = factory.Trait(
@@ -93,7 +110,6 @@ class CertificateFactory(factory.django.DjangoModelFactory):
             revocation_reason="Vi phạm an toàn thực phẩm",
         )
         superseded = factory.Trait(status=Certificate.Status.SUPERSEDED)
-        two_stars = factory.Trait(stars=2, score=45)
 
 
 class RawMaterialAreaFactory(factory.django.DjangoModelFactory):

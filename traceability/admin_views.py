@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from access.rules import own_lots
 from traceability.models import Lot
 from traceability.services import stamps_generate
 
@@ -20,16 +21,9 @@ class StampRequestForm(forms.Form):
 
 
 def lots_for(user):
-    """Superusers see every lot; a producer's users only their producer's lots.
-
-    Not staff: is_staff also marks certification officers, and a stamp sheet's serials are what
-    makes a stamp genuine.
-    """
+    """The lots whose stamps ``user`` may order and print (access.rules.own_lots)."""
     lots = Lot.objects.select_related("product").annotate(stamp_count=Count("stamps"))
-    lots = lots.order_by("-produced_on", "-pk")
-    if user.is_superuser:
-        return lots
-    return lots.filter(product__producer__partner__users=user)
+    return own_lots(user, lots.order_by("-produced_on", "-pk"))
 
 
 def producer_stamps(request):

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from traceability.links import lot_trace_path, public_url
+from gs1.links import lot_trace_path, public_url
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 # Our steps by their Core Business Vocabulary names (CBV 2.0 has no "processing": it is "transforming").

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located, Producer, Product
-from storefront.uploads import pdf_validators
+from uploads import pdf_validators
 
 
 class RawMaterialArea(Address, Located):

@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from storefront.cache import default_cache_reachable
+from pagecache.redis import default_cache_reachable
 from traceability.models import Lot, Scan, Stamp
 
 SERIAL_BYTES = 16  # 128 random bits: unguessable, 22 URL-safe characters

@@ -9,30 +9,16 @@ from qrcode.util import MODE_8BIT_BYTE, QRData
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from traceability.links import public_url, stamp_trace_path
+from formats.pdf import pdf_font
+from gs1.links import public_url, stamp_trace_path
 
 COLUMNS, ROWS = 5, 8
 MARGIN = 10 * mm
 QR_SIZE = 24 * mm
-FONT_PATHS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-)
 
 
-def _font() -> str:
-    """A TrueType font with Vietnamese glyphs when the system has one; Helvetica otherwise."""
-    for path in FONT_PATHS:
-        try:
-            pdfmetrics.registerFont(TTFont("StampFont", path))
-            return "StampFont"
-        except Exception:  # noqa: BLE001, S112  font missing or unreadable: try the next
-            continue
-    return "Helvetica"
 
 
 def _bytes(url: str) -> QRData:
@@ -71,7 +57,7 @@ def stamp_sheet_pdf(stamps, *, title: str, stars: int | None) -> bytes:
     buffer = BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
     pdf.setTitle(title)
-    font = _font()
+    font = pdf_font()
     width, height = A4
     cell_w = (width - 2 * MARGIN) / COLUMNS
     cell_h = (height - 2 * MARGIN) / ROWS

@@ -2,7 +2,7 @@
 
 A scan at a sales point must answer fast on a weak connection, and most scans hit the same few
 products. Each request reads, in one query, the code's product (for a stamp, also its lot and
-scan counters) and the page version (storefront.freshness): every change a trace page shows, a
+scan counters) and the page version (pagecache.freshness): every change a trace page shows, a
 revocation above all, moves the version, and an expiry at midnight moves the day; both are in
 the cache key, so such a page is rendered afresh through the gate (catalogue.certification).
 Nothing here decides listability. The stamp's own counters and copy warning are not cached:
@@ -19,9 +19,9 @@ from django.db import connection
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
-from storefront import freshness
-from storefront.formats import vn_date
-from storefront.page_cache import PAGE_SECONDS
+from formats import vn_date
+from pagecache import freshness
+from pagecache.middleware import PAGE_SECONDS
 from traceability.models import Stamp
 from traceability.services import is_suspicious
 

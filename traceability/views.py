@@ -13,15 +13,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from access.rules import may_print_stamps
 from catalogue.certification import listing_status
-from catalogue.gtin import normalise_gtin
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
+from gs1 import links
+from gs1.gtin import normalise_gtin
+from gs1.qr import qr_png, qr_svg
 from salespoints.selectors import sales_points_stocking
-from traceability import links, snapshots
+from traceability import snapshots
 from traceability.epcis import lot_epcis_document
 from traceability.models import Lot, Stamp
-from traceability.qr import qr_png, qr_svg
 from traceability.services import scan_record
 from traceability.sheets import stamp_sheet_pdf
 
@@ -188,20 +190,11 @@ def stamp_qr(request, serial, fmt):
     return _qr_response(links.public_url(links.stamp_trace_path(stamp)), fmt)
 
 
-def can_print_stamps(user, product) -> bool:
-    """Superusers, or a user of the product's own producer (Oscar partner users); see lots_for."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return product.producer_id is not None and product.producer.partner.users.filter(pk=user.pk).exists()
-
-
 def stamp_sheet(request, code, lot_code):
     """The lot's unit stamps as a printable A4 PDF, for its producer's users and superusers only."""
     lots = Lot.objects.filter(product__upc=code, code=lot_code)
     lot = lots.select_related("product__producer__partner").first()
-    if lot is None or not can_print_stamps(request.user, lot.product):
+    if lot is None or not may_print_stamps(request.user, lot.product):
         raise Http404  # same answer whether the lot exists or not: no probing other producers' lots
     stamps = list(lot.stamps.order_by("pk").select_related("lot__product"))
     listing = listing_status(lot.product)

@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from storefront.province_admin import PermissionCheckedViewSet
+from access.rules import may_use_stamp_workspace
+from access.viewsets import PermissionCheckedViewSet
 from traceability import admin_views
 from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import suspicious_q
@@ -72,7 +73,7 @@ def register_admin_urls():
 
 class ProducerStampsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser or request.user.partners.exists()
+        return may_use_stamp_workspace(request.user)
 
 
 @hooks.register("register_admin_menu_item")

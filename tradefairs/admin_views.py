@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from storefront.province_admin import OTHER_PROVINCE
-from storefront.roles import can_manage
+from access.rules import may_edit_fair
+from access.viewsets import OTHER_PROVINCE
 from tradefairs.forms import ExhibitorForm, ListingForm
 from tradefairs.models import Exhibitor, FairListing, TradeFair
 from tradefairs.selectors import officer_listings
@@ -20,7 +20,7 @@ REMOVABLE = {"remove_listing": (FairListing, "exhibitor__fair"), "remove_exhibit
 
 def fair_exhibitors(request, pk):
     fair = get_object_or_404(TradeFair, pk=pk)
-    if not request.user.has_perm("tradefairs.change_tradefair") or not can_manage(request.user, fair):
+    if not may_edit_fair(request.user, fair):
         return HttpResponseForbidden(OTHER_PROVINCE)
     action = request.POST.get("action") if request.method == "POST" else None
     exhibitor_form = ExhibitorForm(request.POST if action == "add_exhibitor" else None, fair=fair)

@@ -7,10 +7,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from storefront.formats import vn_date
-from traceability.links import product_trace_path, public_url
-from traceability.qr import qr_png
-from traceability.sheets import _font
+from formats import vn_date
+from formats.pdf import pdf_font
+from gs1.links import product_trace_path, public_url
+from gs1.qr import qr_png
 
 MARGIN = 15 * mm
 QR_SIZE = 22 * mm
@@ -19,7 +19,7 @@ ROW = QR_SIZE + 4 * mm
 
 def fair_catalogue_pdf(fair, exhibitors) -> bytes:
     """Render ``exhibitors`` (with ``public_listings``, as the public page shows them) to PDF bytes."""
-    font = _font()
+    font = pdf_font()
     buffer = BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.setTitle(fair.name)

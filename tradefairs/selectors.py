@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from catalogue.certification import listing_status, local_today
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
-from storefront.formats import vn_date
+from formats import vn_date
 from tradefairs.models import Exhibitor, FairListing, TradeFair
 
 

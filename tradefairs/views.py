@@ -1,7 +1,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from traceability.links import product_qr_path, product_trace_path
+from access.rules import sees_withheld
+from gs1.links import product_qr_path, product_trace_path
 from tradefairs.catalogue_pdf import fair_catalogue_pdf
 from tradefairs.selectors import exhibitors_with_public_listings, fairs_public, officer_listings
 
@@ -18,7 +19,9 @@ def fair_detail(request, slug):
         "fair": fair,
         "exhibitors": exhibitors,
         # Staff (trade officers) also see what was withdrawn and why.
-        "withdrawn": [o for o in officer_listings(fair) if o.withdrawn] if request.user.is_staff else [],
+        "withdrawn": (
+            [o for o in officer_listings(fair) if o.withdrawn] if sees_withheld(request.user) else []
+        ),
     }
     return render(request, "tradefairs/fair_detail.html", context)
 

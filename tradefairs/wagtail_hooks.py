@@ -5,7 +5,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from storefront.province_admin import ProvincePermissionPolicy, ProvinceScopedViewSet, ScopedIndexView
+from access.viewsets import ProvincePermissionPolicy, ProvinceScopedViewSet, ScopedIndexView
 from tradefairs import admin_views
 from tradefairs.models import TradeFair
 

@@ -2,7 +2,7 @@
 
 import catalogue.models
 import django.core.validators
-import storefront.uploads
+import uploads
 from django.db import migrations, models
 
 
@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='recognitiondecision',
             name='document',
-            field=models.FileField(blank=True, upload_to='decisions/', validators=[django.core.validators.FileExtensionValidator(['pdf']), catalogue.models.validate_document_size, storefront.uploads.ContentTypeValidator(['pdf'])], verbose_name='bản scan (PDF)'),
+            field=models.FileField(blank=True, upload_to='decisions/', validators=[django.core.validators.FileExtensionValidator(['pdf']), catalogue.models.validate_document_size, uploads.ContentTypeValidator(['pdf'])], verbose_name='bản scan (PDF)'),
         ),
     ]

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import storefront.places
+import places
 from django.conf import settings
 from django.db import migrations, models
 
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name='SalesPoint',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('province_code', models.PositiveSmallIntegerField(choices=storefront.places.province_choices, verbose_name='tỉnh/thành phố')),
+                ('province_code', models.PositiveSmallIntegerField(choices=places.province_choices, verbose_name='tỉnh/thành phố')),
                 ('commune_code', models.PositiveIntegerField(blank=True, null=True, verbose_name='xã/phường/đặc khu')),
                 ('street', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ')),
                 ('legacy_district', models.CharField(blank=True, max_length=128, verbose_name='huyện (cũ)')),

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from access.rules import sees_withheld
 from catalogue.models import Category
 from search.views.base import ProductListView
 
@@ -22,7 +23,7 @@ class ProductCategoryView(ProductListView):
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
-        if not (self.category.is_public or request.user.is_staff):
+        if not (self.category.is_public or sees_withheld(request.user)):
             raise Http404
         expected_path = self.category.get_absolute_url()
         if unquote(expected_path) != unquote(request.path):

@@ -36,17 +36,20 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    # Project apps
+    # Project apps (docs/architecture.md: the layers, bottom to top)
+    "access.apps.AccessConfig",
+    "pagecache.apps.PageCacheConfig",
     "storefront.apps.StorefrontConfig",
     "traceability.apps.TraceabilityConfig",
     "salespoints.apps.SalesPointsConfig",
     "tradefairs.apps.TradeFairsConfig",
+    "reports.apps.ReportsConfig",
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "catalogue.checkout.apps.CheckoutConfig",
-    "oscar.apps.address.apps.AddressConfig",
-    "catalogue.shipping.apps.ShippingConfig",
+    "checkout.apps.CheckoutConfig",
+    "checkout.address.apps.AddressConfig",
+    "checkout.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -54,15 +57,15 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "checkout.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "catalogue.dashboard.apps.DashboardConfig",
+    "checkout.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "catalogue.dashboard.orders.apps.OrdersDashboardConfig",
+    "checkout.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -113,7 +116,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    "storefront.page_cache.PageCacheMiddleware",  # after everything it reads of the visitor
+    "pagecache.middleware.PageCacheMiddleware",  # after everything it reads of the visitor
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
@@ -148,13 +151,13 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (an outage degrades to misses: storefront.cache), local
+# Cache: Redis when REDIS_URL is set (an outage degrades to misses: pagecache.redis), local
 # memory otherwise. Sessions (baskets, logins) are written through to the database.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "storefront.cache.DegradingRedisCache",
+            "BACKEND": "pagecache.redis.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             # A stalled Redis must not stall pages: give up quickly and serve without it.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
@@ -164,7 +167,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Messages travel in their own cookie, so a cached page can tell a visitor has one waiting
-# without loading the session (storefront.page_cache).
+# without loading the session (pagecache.middleware).
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Search (search app): Elasticsearch when ELASTICSEARCH_URL is set, the database backend otherwise
@@ -218,7 +221,7 @@ STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Request bodies other than files (form fields, JSON); files are limited per field (storefront.uploads).
+# Request bodies other than files (form fields, JSON); files are limited per field (uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads are spooled to a temporary file
 # Django's 1000 fields is too few for a long StreamField page in the Wagtail editor.
@@ -270,7 +273,7 @@ OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "currency_digits": Fal
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "country", "phone_number")
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "country", "phone_number")
 PHONENUMBER_DEFAULT_REGION = "VN"  # "0901 234 567" is read as +84 901 234 567
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
@@ -278,9 +281,9 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
 # Orders: statuses in Vietnamese, as staff and producers see them (the same words as the
-# constants of catalogue.checkout.statuses; settings cannot import app code, it would import
+# constants of checkout.statuses; settings cannot import app code, it would import
 # settings back). Each producer moves its own lines; the order follows them.
-OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"  # per payment method: catalogue.checkout.payment_methods
+OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"  # per payment method: checkout.payment_methods
 OSCAR_INITIAL_LINE_STATUS = "Chờ giao hàng"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Chờ thanh toán": ("Đã thanh toán", "Đã hủy"),
@@ -299,7 +302,7 @@ OSCAR_LINE_STATUS_PIPELINE = {  # a pickup line goes straight from "Chờ giao h
 }
 # A transfer received frees every line for delivery; a cancelled order cancels its lines.
 OSCAR_ORDER_STATUS_CASCADE = {"Đã thanh toán": "Chờ giao hàng", "Đã hủy": "Đã hủy"}
-# Home delivery: flat fee by the address's region, free from a basket total (catalogue.shipping.fees).
+# Home delivery: flat fee by the address's region, free from a basket total (checkout.shipping.fees).
 SHIPPING_FEES_VND = {
     "north": env.int("SHIPPING_FEE_NORTH_VND", default=30000),
     "central": env.int("SHIPPING_FEE_CENTRAL_VND", default=35000),

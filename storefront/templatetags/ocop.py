@@ -6,21 +6,15 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
-from oscar.templatetags.currency_filters import currency
 
 from catalogue.certification import is_listable
-from storefront.formats import vn_date
+from formats import vn_date, vnd
 from storefront.middleware import LANGUAGE_PARAMETER
 
 register = template.Library()
 
 
-@register.filter
-def vnd(amount):
-    """150000 → "150.000 ₫" in every language (the format lives in OSCAR_CURRENCY_FORMAT)."""
-    return currency(amount, "VND")
-
-
+register.filter("vnd", vnd)
 register.filter("vndate", vn_date)
 
 

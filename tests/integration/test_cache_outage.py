@@ -5,8 +5,8 @@ import logging
 import pytest
 from django.core.cache import cache
 
+from gs1 import links
 from tests.factories import ProductFactory, StampFactory
-from traceability import links
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ UNREACHABLE = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 def _redis_cache(settings, location):
     settings.CACHES = {
         "default": {
-            "BACKEND": "storefront.cache.DegradingRedisCache",
+            "BACKEND": "pagecache.redis.DegradingRedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
@@ -28,7 +28,7 @@ def test_every_kind_of_page_answers_while_redis_is_down(client, settings, caplog
     stamp = StampFactory()
     product = stamp.lot.product
 
-    with caplog.at_level(logging.WARNING, logger="storefront.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.redis"):
         for url in ("/", "/catalogue/", product.get_absolute_url(), "/search/?q=muoi", "/diem-ban/",
                     links.stamp_trace_path(stamp), links.product_trace_path(product)):
             assert client.get(url).status_code == 200, url
@@ -64,7 +64,7 @@ def test_each_outage_is_logged_once_and_the_recovery_too(monkeypatch, caplog):
     from django.core.cache.backends.redis import RedisCacheClient
     from redis.exceptions import ConnectionError as RedisConnectionError
 
-    from storefront import cache as degrading
+    from pagecache import redis as degrading
 
     answers = iter(["down", "down", "value", "down"])
 
@@ -78,7 +78,7 @@ def test_each_outage_is_logged_once_and_the_recovery_too(monkeypatch, caplog):
     monkeypatch.setattr(degrading, "RETRY_SECONDS", 0)  # retry at once, to see each state
     client = degrading.DegradingRedisCacheClient(["redis://127.0.0.1:6379/15"])
 
-    with caplog.at_level(logging.WARNING, logger="storefront.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.redis"):
         results = [client.get("key", "miss") for _ in range(4)]
 
     assert results == ["miss", "miss", "value", "miss"]

@@ -93,3 +93,31 @@ def test_producers_list(client):
 def test_openapi_schema_describes_the_endpoints(client):
     schema = client.get("/api/v1/schema/").json()
     assert {"/api/v1/products/", "/api/v1/products/{code}/", "/api/v1/producers/"} <= set(schema["paths"])
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/v1/products/NOPE/", 404),
+        ("/api/v1/sales-points/?near=north", 400),
+        ("/api/v1/products/?page=abc", 422),
+        ("/api/v1/producers/?page_size=many", 422),
+    ],
+)
+def test_every_client_error_answers_one_shape(client, url, status):
+    response = client.get(url)
+
+    assert response.status_code == status
+    body = response.json()
+    assert isinstance(body["detail"], str) and body["detail"]
+    assert set(body) <= {"detail", "errors"}
+
+
+@pytest.mark.parametrize("resource", ["products", "producers", "sales-points", "fairs"])
+def test_every_list_pages_the_same_way_and_a_page_past_the_end_is_the_last(client, resource):
+    ProductFactory.create_batch(3)
+
+    last = client.get(f"/api/v1/{resource}/?page_size=2&page=99").json()
+
+    assert set(last) == {"count", "page", "pages", "next", "previous", "results"}
+    assert last["page"] == last["pages"] and last["next"] is None

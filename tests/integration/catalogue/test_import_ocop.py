@@ -2,7 +2,16 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalogue import importing
-from catalogue.models import Certificate, Producer, Product, RecognitionDecision
+from catalogue.models import (
+    FIVE_STARS_NATIONAL_ONLY,
+    REVOCATION_INCOMPLETE,
+    SCORE_OUTSIDE_BAND,
+    STARS_NOT_CERTIFIED,
+    Certificate,
+    Producer,
+    Product,
+    RecognitionDecision,
+)
 from tests.ocop_files import csv_bytes, ocop_row, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -66,12 +75,12 @@ def test_a_bad_file_reports_every_bad_row_and_changes_nothing(tmp_path, capsys):
     errors = capsys.readouterr().err
     assert Product.objects.count() == 0 and RecognitionDecision.objects.count() == 0
     assert "Dòng 3: " + importing.UNKNOWN_PROVINCE.format(value="Tỉnh Không Có") in errors
-    assert "Dòng 4: " + importing.BAD_STARS.format(value="2") in errors
-    assert "Dòng 5: " + importing.SCORE_MISMATCH.format(score=95, stars=4) in errors
+    assert "Dòng 4: " + STARS_NOT_CERTIFIED in errors
+    assert "Dòng 5: " + SCORE_OUTSIDE_BAND % {"score": 95, "stars": 4} in errors
     assert "Dòng 6: " + importing.BAD_DATE.format(column="decision_date", value="31/02/2025") in errors
     assert "Dòng 7: " + importing.BAD_GTIN.format(value="8930000000001") in errors
-    assert "Dòng 8: " + importing.REVOCATION_INCOMPLETE in errors
-    assert "Dòng 9: " + importing.NATIONAL_ONLY in errors
+    assert "Dòng 8: " + REVOCATION_INCOMPLETE in errors
+    assert "Dòng 9: " + FIVE_STARS_NATIONAL_ONLY in errors
     assert "Dòng 2:" not in errors
 
 

@@ -25,7 +25,6 @@ CASES = {
     "not valid yet": (lambda: _valid_product(valid_from=local_today() + timedelta(days=1)), False),
     "revoked": (lambda: _valid_product(revoked=True), False),
     "superseded only": (lambda: _valid_product(superseded=True), False),
-    "two stars": (lambda: _valid_product(two_stars=True), False),
     "no certificate": (lambda: ProductFactory(uncertified=True), False),
     "producer inactive": (lambda: ProductFactory(producer__is_active=False), False),
     "not public": (lambda: ProductFactory(is_public=False), False),

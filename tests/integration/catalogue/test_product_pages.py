@@ -45,15 +45,6 @@ def test_expired_product_answers_410_saying_when_it_expired(client):
     assert f"hết hạn ngày {certificate.valid_until:%d/%m/%Y}" in response.content.decode()
 
 
-def test_two_star_product_answers_410_as_not_certified(client):
-    product, _ = _with_certificate(two_stars=True)
-
-    response = client.get(product.get_absolute_url())
-
-    assert response.status_code == 410
-    assert "chưa có chứng nhận OCOP còn hiệu lực" in response.content.decode()
-
-
 def test_uncertified_product_answers_410_as_not_certified(client):
     product = ProductFactory(uncertified=True)
 

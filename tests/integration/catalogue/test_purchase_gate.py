@@ -23,7 +23,7 @@ def _basket_lines(response):
     return response.context["request"].basket.num_lines
 
 
-@pytest.mark.parametrize("trait", ["expired", "revoked", "two_stars", "superseded"])
+@pytest.mark.parametrize("trait", ["expired", "revoked", "superseded"])
 def test_basket_refuses_a_product_that_is_not_listable(client, trait):
     product = ProductFactory(certificate=None)
     CertificateFactory(product=product, **{trait: True})

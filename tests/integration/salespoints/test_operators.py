@@ -2,7 +2,7 @@
 
 import pytest
 
-from storefront.models import TradeOfficer
+from access.models import TradeOfficer
 from tests.factories import SalesPointFactory, SalesPointStockFactory
 
 pytestmark = pytest.mark.django_db

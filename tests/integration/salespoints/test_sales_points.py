@@ -141,7 +141,7 @@ def test_api_lists_sales_points_nearest_first_with_distance_and_listable_product
 
 
 def test_trace_page_shows_the_sales_points_stocking_a_listable_product_only(client):
-    from traceability.links import product_trace_path
+    from gs1.links import product_trace_path
 
     product = ProductFactory(gtin="")
     SalesPointStockFactory(product=product, sales_point__name="Điểm OCOP chợ Hàng Dương")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from gs1 import links
 from tests.factories import LotFactory, ProductFactory, SalesPointFactory, StampFactory
-from traceability import links
 
 pytestmark = pytest.mark.django_db
 

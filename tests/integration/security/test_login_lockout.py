@@ -131,7 +131,7 @@ def test_logins_work_and_are_counted_while_redis_is_down(client, users, settings
     """Attempts live in the database: a cache outage neither blocks logins nor lifts the limit."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "storefront.cache.DegradingRedisCache",
+            "BACKEND": "pagecache.redis.DegradingRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens
             "OPTIONS": {"socket_connect_timeout": 0.05, "socket_timeout": 0.05},
         }

@@ -26,8 +26,8 @@ from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
 from catalogue.models import Certificate
+from reports import tables as reports
 from salespoints.models import SalesPoint, SalesPointStock
-from storefront import reports
 from tests.factories import producer_page_form
 from tests.integration.security.world import (
     ADDRESS_SECRET,

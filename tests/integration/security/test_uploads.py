@@ -12,9 +12,9 @@ from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
 from salespoints.models import SalesPointPhoto
-from storefront.uploads import sniff, validate_image_pixels
 from tests.factories import LotFactory, SalesPointFactory
 from tests.ocop_files import csv_bytes, ocop_row, xlsx_bytes
+from uploads import sniff, validate_image_pixels
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from oscar.core.loading import get_model
 
-from storefront import roles
-from storefront.models import TradeOfficer
+from access import grants
+from access.models import TradeOfficer
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
 from tests.factories import (
     ExhibitorFactory,
@@ -55,7 +55,7 @@ def user(username, *permissions, **extra):
 
 def trade_officer(username, province):
     officer = user(username)
-    roles.add_officer(officer, province)
+    grants.add_officer(officer, province)
     return officer
 
 
@@ -133,7 +133,7 @@ def _side(name, province, commune=None):
     guest_order = _order(None, product)
     page = producer_page(producer, intro=f"Giới thiệu HTX {name}.")
     producer_user = user(f"producer-{name.lower()}")
-    roles.add_producer_editor(producer_user, page)
+    grants.add_producer_editor(producer_user, page)
     lot = LotFactory(product=product, code=f"LOT-{name}")
     stamps = [StampFactory(lot=lot), StampFactory(lot=lot)]
     sales_point = SalesPointFactory(name=f"Điểm bán {name}", slug=f"diem-ban-{name.lower()}", **place)

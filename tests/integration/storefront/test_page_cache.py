@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from catalogue.certification import local_today
 from catalogue.models import Certificate
-from storefront.freshness import page_version
+from pagecache.freshness import page_version
 from tests.checkout import add_to_basket
 from tests.factories import ProductFactory
 

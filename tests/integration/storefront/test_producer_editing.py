@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page
 
-from storefront import roles
+from access import grants
 from storefront.models import ProducerPage
 from tests.factories import ProductFactory, producer_page, producer_page_form
 
@@ -30,7 +30,7 @@ def fish_producer_page():
 @pytest.fixture
 def producer_client(client, salt_producer_page):
     user = _user("htx-ly-nhon@example.vn")
-    roles.add_producer_editor(user, salt_producer_page)
+    grants.add_producer_editor(user, salt_producer_page)
     client.force_login(user)
     return client
 
@@ -38,7 +38,7 @@ def producer_client(client, salt_producer_page):
 @pytest.fixture
 def officer_client():
     officer = _user("so-cong-thuong@example.vn")
-    roles.add_officer(officer)
+    grants.add_officer(officer)
     officer_client = Client()
     officer_client.force_login(officer)
     return officer_client
@@ -75,8 +75,8 @@ def test_only_an_officer_of_the_producers_own_province_may_approve_its_content(
     approve = f"/cms/pages/workflow/action/{page.pk}/approve/{page.current_workflow_task_state.pk}/"
     province = page.producer.province_code
     elsewhere, own = _user("so-hue@example.vn"), _user("so-hcm@example.vn")
-    roles.add_officer(elsewhere, province_code=46 if province != 46 else 79)
-    roles.add_officer(own, province_code=province)
+    grants.add_officer(elsewhere, province_code=46 if province != 46 else 79)
+    grants.add_officer(own, province_code=province)
     other_officer, own_officer = Client(), Client()
     other_officer.force_login(elsewhere)
     own_officer.force_login(own)
@@ -144,7 +144,7 @@ def test_in_the_dashboard_a_producer_sees_and_edits_only_its_own_products(
 
 def test_producer_page_subtree_belongs_to_its_editors_only(salt_producer_page, fish_producer_page):
     user = _user("editor@example.vn")
-    roles.add_producer_editor(user, salt_producer_page)
+    grants.add_producer_editor(user, salt_producer_page)
 
     assert salt_producer_page.permissions_for_user(user).can_edit()
     assert not salt_producer_page.permissions_for_user(user).can_publish()

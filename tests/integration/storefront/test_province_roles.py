@@ -2,7 +2,7 @@
 
 import pytest
 
-from storefront import roles
+from access import grants
 from tests.factories import SalesPointFactory, TradeFairFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ HCM, HUE = 79, 46
 
 def _officer(django_user_model, username, province):
     user = django_user_model.objects.create_user(username, f"{username}@sct.gov.vn", "pw")
-    roles.add_officer(user, province)
+    grants.add_officer(user, province)
     return user
 
 

@@ -70,7 +70,7 @@ def test_sheet_qr_codes_decode_to_trace_urls_whatever_their_serials():
     packs tighter, so the next serial overflowed that version (a flaky "Code length overflow")."""
     from types import SimpleNamespace
 
-    from traceability.links import public_url, stamp_trace_path
+    from gs1.links import public_url, stamp_trace_path
     from traceability.sheets import _qr_image, _version, stamp_sheet_pdf
 
     product = SimpleNamespace(gtin="8930000000019", upc="X", title="Muối")

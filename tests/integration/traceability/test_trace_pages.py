@@ -15,6 +15,7 @@ from PIL import Image
 
 from catalogue.certification import local_today
 from catalogue.models import Certificate
+from gs1 import links
 from tests.factories import (
     CertificateFactory,
     LotFactory,
@@ -22,7 +23,6 @@ from tests.factories import (
     RawMaterialAreaFactory,
     StampFactory,
 )
-from traceability import links
 from traceability.models import AreaStandard, Scan, TraceEvent
 
 pytestmark = pytest.mark.django_db

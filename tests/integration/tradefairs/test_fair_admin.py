@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from access import grants, rules
 from catalogue.models import Certificate
-from storefront import roles
 from tests.factories import (
     CertificateFactory,
     ExhibitorFactory,
@@ -24,7 +24,7 @@ HCM, HUE = 79, 46
 @pytest.fixture
 def officer(client, django_user_model):
     user = django_user_model.objects.create_user("canbo", "canbo@sct.hochiminhcity.gov.vn", "pw")
-    roles.add_officer(user, HCM)
+    grants.add_officer(user, HCM)
     client.force_login(user)
     return user
 
@@ -92,5 +92,5 @@ def test_removing_an_exhibitor_of_another_fair_does_nothing(client, officer, exh
 def test_add_trade_officer_command_gives_a_user_their_province(django_user_model):
     user = django_user_model.objects.create_user("canbo.hue", "canbo@sct.hue.gov.vn", "pw")
     call_command("add_trade_officer", "canbo.hue", str(HUE))
-    assert roles.officer_province(user) == HUE
+    assert rules.officer_province(user) == HUE
     assert user.has_perm("tradefairs.change_tradefair") and user.has_perm("salespoints.add_salespoint")

@@ -1,10 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from catalogue.models import Certificate
 from tests.factories import CertificateFactory, ExhibitorFactory, ProductFactory
-from tradefairs.models import TradeFair
 from tradefairs.selectors import officer_listings
 from tradefairs.services import NOT_LISTABLE, fair_listing_add
 
@@ -69,16 +67,6 @@ def test_fairs_api_lists_exhibitors_by_booth_with_listable_products_only(client,
     assert fair["slug"] == exhibitor.fair.slug and fair["exhibitors"][0]["booth"] == "B07"
     assert [p["code"] for p in fair["exhibitors"][0]["products"]] == [shown.upc]
     assert fair["exhibitors"][0]["products"][0]["qr_svg"].endswith(".svg")
-
-
-def test_seed_demo_has_one_past_and_one_upcoming_fair_with_exhibitors():
-    call_command("seed_demo", products=150, producers=30)
-
-    from catalogue.certification import local_today
-
-    today = local_today()
-    assert TradeFair.objects.filter(ends_on__lt=today, exhibitors__isnull=False).exists()
-    assert TradeFair.objects.filter(starts_on__gt=today, exhibitors__isnull=False).exists()
 
 
 def test_fair_catalogue_pdf_has_one_qr_per_listable_product(client, exhibitor):

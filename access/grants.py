@@ -1,0 +1,93 @@
+"""Who holds which role: the groups and permissions behind the decisions of access.rules.
+
+Producers edit their own page subtree and submit it; "Cán bộ Sở Công Thương" approve (Wagtail
+groups and a workflow). Trade officers act on their own province's sales points and fairs, and
+sales-point operators on their own point (plain functions over objects with a ``province_code``,
+used by the admin views); superusers may do everything.
+
+Each producer page gets a group of editors (the producer's staff) with add and change, but not
+publish, permission on that page and the stories under it; Wagtail then lets them only submit
+for moderation. The same users are the producer's Oscar partner users, so in the dashboard they
+see and edit only their own products and stock.
+"""
+
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from access.models import TradeOfficer
+
+OFFICERS_GROUP = "Cán bộ Sở Công Thương"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish_page: they submit for approval
+OFFICER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Model permissions of every officer; access.viewsets narrows them to their province.
+OFFICER_MODEL_PERMISSIONS = [
+    (app, f"{action}_{model}")
+    for app, model in (("salespoints", "salespoint"), ("tradefairs", "tradefair"))
+    for action in ("add", "change", "delete", "view")
+]
+IMAGE_PERMISSIONS = ("add_image", "choose_image")
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _admin_access(group):
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+
+
+def let_officers_publish(page) -> Group:
+    """Officers may publish under ``page`` (the producers' index); access.rules narrows it per province."""
+    officers = officers_group()
+    for codename in OFFICER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=officers, page=page, permission=_permission("wagtailcore", codename)
+        )
+    return officers
+
+
+@transaction.atomic
+def producer_editors(producer_page) -> Group:
+    """The group of the producer's editors: its page subtree, its own image collection, its products."""
+    producer = producer_page.producer
+    group, _ = Group.objects.get_or_create(name=f"Chủ thể OCOP #{producer.pk}")
+    _admin_access(group)
+    group.permissions.add(_permission("partner", "dashboard_access"))  # Oscar: own partner's products
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=producer_page, permission=_permission("wagtailcore", codename)
+        )
+    collection = _producer_collection(producer)
+    for codename in IMAGE_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission("wagtailimages", codename)
+        )
+    return group
+
+
+def _producer_collection(producer):
+    existing = Collection.objects.filter(name=producer.name).first()
+    return existing or Collection.get_first_root_node().add_child(name=producer.name)
+
+
+def add_producer_editor(user, producer_page) -> None:
+    """Let ``user`` edit the producer's pages (subject to approval) and its products in the dashboard."""
+    user.groups.add(producer_editors(producer_page))
+    producer_page.producer.partner.users.add(user)
+
+
+def officers_group() -> Group:
+    officers, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
+    _admin_access(officers)
+    officers.permissions.add(*(_permission(app, codename) for app, codename in OFFICER_MODEL_PERMISSIONS))
+    return officers
+
+
+@transaction.atomic
+def add_officer(user, province_code: int | None = None) -> None:
+    """Make ``user`` a trade officer: content approval everywhere, sales points and fairs of a province."""
+    user.groups.add(officers_group())
+    if province_code is not None:
+        TradeOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})

@@ -1,0 +1,25 @@
+"""Who holds a role tied to a place: a trade officer of Sở Công Thương works for one province."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+import places
+
+
+class TradeOfficer(models.Model):
+    """A trade officer of Sở Công Thương: manages the sales points and fairs of one province."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trade_officer",
+        verbose_name=_("người dùng"),
+    )
+    province_code = models.PositiveSmallIntegerField(_("tỉnh/thành phố"), choices=places.province_choices)
+
+    class Meta:
+        db_table = "storefront_tradeofficer"  # created by storefront 0005, moved here without a copy
+        verbose_name = _("cán bộ Sở Công Thương")
+        verbose_name_plural = _("cán bộ Sở Công Thương")
+
+    def __str__(self):
+        return f"{self.user} — {places.province_name(self.province_code)}"

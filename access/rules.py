@@ -1,0 +1,135 @@
+"""Who may do what to which object: every access decision of the project, in one module.
+
+The roles (DESIGN.md §2): a producer's users act on their own producer's products, lots, stamps
+and order lines (they are its Oscar partner users); a trade officer of Sở Công Thương acts on one
+province's sales points, fairs, producer content and reports (``user.trade_officer``); a sales
+point's operators keep that point's stock; staff run the shop (Oscar's dashboard); superusers
+administer everything. Objects are read through duck-typed attributes (``province_code``,
+``operators``, ``producer``), so this bottom layer imports none of the packages that own them.
+Role grants (groups, permissions) are in access.grants.
+"""
+
+from wagtail.models import PagePermissionTester
+
+
+def is_administrator(user) -> bool:
+    """Superusers: every province, every producer, users and roles."""
+    return user.is_authenticated and user.is_superuser
+
+
+def sees_withheld(user) -> bool:
+    """Shop staff also see what the public no longer sees (a lapsed product, a hidden category,
+    a withdrawn fair listing), with its status, so that they can work on it."""
+    return user.is_authenticated and user.is_staff
+
+
+def officer_province(user) -> int | None:
+    """The province a trade officer works for, None for anyone else."""
+    officer = getattr(user, "trade_officer", None) if user.is_authenticated else None
+    return officer.province_code if officer else None
+
+
+def can_manage(user, obj) -> bool:
+    """Superusers, or a trade officer of ``obj``'s province."""
+    if not user.is_authenticated:
+        return False
+    province = officer_province(user)
+    return user.is_superuser or (province is not None and province == obj.province_code)
+
+
+def managed(user, queryset):
+    """Restrict ``queryset`` (of objects with a province) to what ``user`` may manage."""
+    if is_administrator(user):
+        return queryset
+    province = officer_province(user)
+    return queryset.filter(province_code=province) if province is not None else queryset.none()
+
+
+def can_keep_stock(user, sales_point) -> bool:
+    """Whoever manages the point, or one of its own operators."""
+    return can_manage(user, sales_point) or (
+        user.is_authenticated and sales_point.operators.filter(pk=user.pk).exists()
+    )
+
+
+def may_see_reports(user) -> bool:
+    return is_administrator(user) or officer_province(user) is not None
+
+
+def report_scope(user, requested: str | None) -> tuple[bool, int | None]:
+    """(allowed, province) of the reports: officers are held to theirs; superusers choose one or all."""
+    province = officer_province(user)
+    if province is not None:
+        return True, province
+    if not is_administrator(user):
+        return False, None
+    try:
+        return True, int(requested or "") or None
+    except ValueError:
+        return True, None
+
+
+def may_edit_fair(user, fair) -> bool:
+    return user.has_perm("tradefairs.change_tradefair") and can_manage(user, fair)
+
+
+def is_producer_user(user) -> bool:
+    """A user of at least one producer (its Oscar partner)."""
+    return user.is_authenticated and user.partners.exists()
+
+
+def may_use_stamp_workspace(user) -> bool:
+    return is_administrator(user) or is_producer_user(user)
+
+
+def own_lots(user, lots):
+    """Superusers see every lot; a producer's users only their producer's lots.
+
+    Not staff: is_staff also marks certification officers, and a stamp sheet's serials are what
+    makes a stamp genuine.
+    """
+    return lots if is_administrator(user) else lots.filter(product__producer__partner__users=user)
+
+
+def may_print_stamps(user, product) -> bool:
+    """Superusers, or a user of the product's own producer (see own_lots)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return product.producer_id is not None and product.producer.partner.users.filter(pk=user.pk).exists()
+
+
+def own_order_lines(user, lines):
+    """Staff see every line of an order; a producer's users only their producer's lines."""
+    return lines if sees_withheld(user) else lines.filter(partner__users=user)
+
+
+def may_act_on_whole_order(user, order) -> bool:
+    """The order's status and delivery address: staff, or a producer holding every line of it."""
+    return sees_withheld(user) or not order.lines.exclude(partner__users=user).exists()
+
+
+def may_approve(user, page, *, in_approval_groups: bool) -> bool:
+    """Approve a producer page or story in moderation: superusers, or a member of the approval
+    groups who may publish it (an officer of its producer's province, ProvincePagePermissionTester)."""
+    if is_administrator(user):
+        return True
+    if not in_approval_groups:
+        return False
+    return not hasattr(page, "permissions_for_user") or page.permissions_for_user(user).can_publish()
+
+
+class ProvincePagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, minus another province's producer content for trade officers.
+
+    Officers hold their page permissions on the producers' index (storefront.moderation), above
+    every province; an officer of province B gets no permission at all on a page of province A's
+    producer.
+    """
+
+    def __init__(self, user, page, province_code):
+        super().__init__(user, page)
+        own = officer_province(user)
+        if not is_administrator(user) and own is not None and own != province_code:
+            self.permissions = set()

@@ -1,0 +1,122 @@
+"""Emails about an order, sent through the task queue after the order (or its change) commits.
+
+A failed email is logged by the task runner and never touches the order. The shopper hears in
+the language they bought in; producers get Vietnamese with an English copy below.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+from oscar.core.loading import get_model
+
+from catalogue.expiry import producer_recipients
+from catalogue.models import Producer
+from checkout import vietqr
+from checkout.payment_methods import method_for, shop_bank_account
+from checkout.statuses import CANCELLED, DELIVERED, PAID, SHIPPING
+
+Order = get_model("order", "Order")
+
+# Status changes the shopper is told about (the others are steps inside the shop).
+SHOPPER_STATUSES = (PAID, SHIPPING, DELIVERED, CANCELLED)
+
+
+def transfer_details(order) -> dict | None:
+    """What the shopper needs to pay ``order`` by transfer, or None when it is not paid that way."""
+    source = next(iter(order.sources.all()), None)
+    if source is None or not method_for(source.source_type.code).shows_vietqr:
+        return None
+    account = shop_bank_account()
+    text = vietqr.payload(account, int(source.amount_allocated), order.number)
+    return {"account": account, "amount": source.amount_allocated, "note": order.number, "payload": text}
+
+
+def order_status_url(order) -> str:
+    """Where the shopper follows the order: their account, or the guest page signed by its hash."""
+    if order.user_id:
+        path = reverse("customer:order", kwargs={"order_number": order.number})
+    else:
+        path = reverse(
+            "customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+        )
+    return settings.PUBLIC_BASE_URL + path
+
+
+def _order(order_id: int):
+    return (
+        Order.objects.select_related("shipping_address", "user", "preferences__pickup_point")
+        .prefetch_related("lines", "sources__source_type")
+        .get(pk=order_id)
+    )
+
+
+def _send(template: str, context: dict, recipients: list[str]) -> None:
+    send_mail(
+        subject=render_to_string(f"{template}_subject.txt", context).strip(),
+        message=render_to_string(f"{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+    )
+
+
+def _preferences(order):
+    """The shopper's choices; orders placed before they were recorded have none."""
+    return getattr(order, "preferences", None)
+
+
+def pickup_point(order):
+    preferences = _preferences(order)
+    return preferences.pickup_point if preferences else None
+
+
+def _tell_shopper(order, template: str, **context) -> bool:
+    if not order.email:
+        return False
+    context |= {"order": order, "lines": order.lines.all(), "status_url": order_status_url(order),
+                "pickup_point": pickup_point(order)}
+    preferences = _preferences(order)
+    with translation.override(preferences.language if preferences else settings.LANGUAGE_CODE):
+        _send(template, context, [order.email])
+    return True
+
+
+@task()
+def notify_shopper_order_placed(order_id: int) -> bool:
+    order = _order(order_id)
+    return _tell_shopper(order, "catalogue/email/order_placed", transfer=transfer_details(order))
+
+
+@task()
+def notify_shopper_of_status(order_id: int, status: str) -> bool:
+    """Tell the shopper their order moved on (paid, on its way, delivered, cancelled)."""
+    if status not in SHOPPER_STATUSES:
+        return False
+    return _tell_shopper(_order(order_id), "catalogue/email/order_status", status=status)
+
+
+@task()
+def notify_producers(order_id: int) -> int:
+    """One email per producer with lines in the order; returns how many were sent."""
+    order = _order(order_id)
+    lines_by_partner = defaultdict(list)
+    for line in order.lines.all():
+        lines_by_partner[line.partner_id].append(line)
+    producers = Producer.objects.select_related("partner").filter(partner_id__in=lines_by_partner)
+    sent = 0
+    for producer in producers:  # Vietnamese first, whatever language the shopper's request was in
+        recipients = producer_recipients(producer)
+        if not recipients:
+            continue
+        context = {"order": order, "producer": producer, "lines": lines_by_partner[producer.partner_id],
+                   "pickup_point": pickup_point(order),
+                   "dashboard_url": settings.PUBLIC_BASE_URL
+                   + reverse("dashboard:order-detail", kwargs={"number": order.number})}
+        with translation.override(settings.LANGUAGE_CODE):
+            _send("catalogue/email/new_order", context, recipients)
+        sent += 1
+    return sent
