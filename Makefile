@@ -11,8 +11,8 @@ run: install messages  ## Install, migrate, load demo data and serve on http://1
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install messages browser lint  ## The whole suite (PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest
+test: install messages browser lint  ## The whole suite (PostgreSQL when DATABASE_URL is set), on both cores
+	$(PY) -m pytest -n 2
 
 install: $(VENV)/.installed
 
