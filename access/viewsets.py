@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser, snippets
 
@@ -135,3 +136,14 @@ class ProvinceScopedViewSet(snippets.SnippetViewSet):
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
     chooser_viewset_class = scoped_chooser_viewset(managed)
+
+
+class RuleMenuItem(MenuItem):
+    """A /cms/ menu item shown to the users ``shown_to(user)`` lets in (a rule of access.rules)."""
+
+    def __init__(self, *args, shown_to, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)

@@ -1,11 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from access.viewsets import PermissionCheckedViewSet
+from access.viewsets import PermissionCheckedViewSet, RuleMenuItem
 from catalogue import admin_views
 from catalogue.models import Certificate, Producer, RecognitionDecision
 
@@ -18,28 +17,23 @@ def register_admin_urls():
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+def holding(permission):
+    return lambda user: user.has_perm(permission)
 
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return PermissionMenuItem(
+    return RuleMenuItem(
         _("Nhập quyết định OCOP"), reverse("ocop_import"), name="ocop-import", icon_name="upload",
-        order=300, permission=admin_views.IMPORT_PERMISSION,
+        order=300, shown_to=holding(admin_views.IMPORT_PERMISSION),
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_expiring_menu_item():
-    return PermissionMenuItem(
+    return RuleMenuItem(
         _("Chứng nhận sắp hết hạn"), reverse("ocop_expiring"), name="ocop-expiring", icon_name="date",
-        order=310, permission="catalogue.view_certificate",
+        order=310, shown_to=holding("catalogue.view_certificate"),
     )
 
 

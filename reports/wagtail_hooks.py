@@ -1,9 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from access.rules import may_see_reports
+from access.viewsets import RuleMenuItem
 from reports import views
 
 
@@ -15,13 +15,9 @@ def register_report_urls():
     ]
 
 
-class OfficerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_reports(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
-    return OfficerMenuItem(
-        _("Báo cáo OCOP"), reverse("ocop_reports"), name="ocop-reports", icon_name="table", order=320
+    return RuleMenuItem(
+        _("Báo cáo OCOP"), reverse("ocop_reports"), name="ocop-reports", icon_name="table", order=320,
+        shown_to=may_see_reports,
     )

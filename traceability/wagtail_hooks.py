@@ -1,12 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from access.rules import may_use_stamp_workspace
-from access.viewsets import PermissionCheckedViewSet
+from access.viewsets import PermissionCheckedViewSet, RuleMenuItem
 from traceability import admin_views
 from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import suspicious_q
@@ -71,13 +70,9 @@ def register_admin_urls():
     return [path("ocop/stamps/", admin_views.producer_stamps, name="producer_stamps")]
 
 
-class ProducerStampsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_use_stamp_workspace(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_stamps_menu_item():
-    return ProducerStampsMenuItem(
-        _("In tem truy xuất"), reverse("producer_stamps"), name="producer-stamps", icon_name="link", order=320
+    return RuleMenuItem(
+        _("In tem truy xuất"), reverse("producer_stamps"), name="producer-stamps", icon_name="link",
+        order=320, shown_to=may_use_stamp_workspace,
     )
