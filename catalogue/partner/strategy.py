@@ -4,7 +4,7 @@ Oscar's basket-add view and checkout accept any product id; the strategy's avail
 policy is the one place that can refuse a purchase (oscar.apps.partner.strategy), so the
 gate is plugged in here. Checkout re-validates every basket line through it before each step,
 including the final "place order" submission (CheckoutSessionMixin.check_basket_is_valid),
-and once more on locked rows when the order is written (catalogue/checkout/mixins.py).
+and once more on locked rows when the order is written (checkout/mixins.py).
 """
 
 from django.utils.translation import gettext_lazy as _
