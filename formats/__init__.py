@@ -1,8 +1,10 @@
 """How values are written for Vietnamese readers, in every page language."""
 
 from datetime import datetime
+from html import unescape
 
 from django.utils import timezone
+from django.utils.html import strip_tags
 from oscar.templatetags.currency_filters import currency
 
 
@@ -21,3 +23,8 @@ def vn_date(value) -> str:
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%d/%m/%Y")
+
+
+def plain_text(html: str | None) -> str:
+    """The text of an HTML description on one line, paragraphs kept apart ("a.</p><p>b" → "a. b")."""
+    return " ".join(unescape(strip_tags((html or "").replace("<", " <"))).split())

@@ -1,19 +1,15 @@
-"""Reports for Sở Công Thương: tables as (headers, rows), exported as CSV (UTF-8 BOM) or XLSX.
+"""Reports for Sở Công Thương: tables as (headers, rows), exported as CSV or XLSX (formats.spreadsheets).
 
 Each report takes the province it is about (None: the whole country); a trade officer always
 gets their own. Every count of products goes through the listing gate (Product.browsable()).
 """
 
-import csv
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from io import BytesIO, StringIO
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from oscar.core.loading import get_model
 
 import places
@@ -191,24 +187,3 @@ REPORTS = {
                orders_by_sales_point, 2),
     )
 }
-
-
-def to_csv(headers, rows) -> bytes:
-    """CSV that spreadsheets open with Vietnamese intact: UTF-8 with a byte-order mark."""
-    buffer = StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(headers, rows, *, title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = re.sub(r"[\\/*?:\[\]]", "-", title)[:31]  # Excel forbids these in sheet names
-    sheet.append([str(h) for h in headers])
-    for row in rows:
-        sheet.append(row)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 
 import places
 from access.rules import officer_province, report_scope
+from formats.spreadsheets import to_csv, to_xlsx
 from reports import tables as reports
 
 PREVIEW_ROWS = 12
@@ -54,8 +55,8 @@ def report_download(request, name, fmt):
         return HttpResponseForbidden()
     headers, rows = report.build(province)
     if fmt == "csv":
-        response = HttpResponse(reports.to_csv(headers, rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(to_csv(headers, rows), content_type="text/csv; charset=utf-8")
     else:
-        response = HttpResponse(reports.to_xlsx(headers, rows, title=str(report.title)), content_type=XLSX)
+        response = HttpResponse(to_xlsx(headers, rows, title=str(report.title)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 from elasticsearch_dsl import (
     Boolean,
     Completion,
@@ -27,6 +26,7 @@ from elasticsearch_dsl import (
 from catalogue.certification import is_offered
 from catalogue.models import Category, Product
 from catalogue.selectors import products_with_certificates
+from formats import plain_text
 from salespoints.models import SalesPointStock
 from search.folding import word_text
 from search.models import ProductSearchEntry
@@ -178,7 +178,3 @@ def _sales_point_locations(product) -> list[dict]:
         if point.latitude is not None and point.longitude is not None
     ]
 
-
-def plain_text(html: str | None) -> str:
-    """Text of an HTML description, paragraphs kept apart."""
-    return " ".join(strip_tags((html or "").replace("<", " <")).split())

@@ -28,8 +28,8 @@ from django.db.models.expressions import RawSQL
 
 from catalogue.certification import certificate_valid_on_q
 from catalogue.models import Product, ProductCategory
+from formats import plain_text
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
-from search.documents import plain_text
 from search.folding import words
 from search.highlight import highlight
 from search.models import IndexVersion, ProductSearchEntry
