@@ -18,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("feeds/", include("feeds.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}}),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

@@ -1,0 +1,60 @@
+"""Feed sizes and generation times: uncached (after a page-version bump) and cached.
+
+    DATABASE_URL=... .venv/bin/python bench/feeds.py --runs 3
+
+Runs each feed through Django's test client against the configured database (no server); the
+sizes are as sent, plain and gzipped.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--urls", default="/feeds/google.xml,/feeds/meta.csv")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from catalogue.models import Product
+    from pagecache.freshness import pages_changed
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    print(f"listable products: {Product.objects.browsable().count()}")
+    print(f"{'url':24} {'items':>7} {'bytes':>10} {'gzipped':>9} {'uncached s':>11} {'cached ms':>10}")
+    for url in args.urls.split(","):
+        uncached, cached = [], []
+        for _ in range(args.runs):
+            pages_changed()  # outside a transaction: bumped at once, so the next fetch builds the feed
+            start = time.perf_counter()
+            response = client.get(url)
+            uncached.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            client.get(url)
+            cached.append(time.perf_counter() - start)
+        body = response.content
+        items = body.count(b"<item>") or body.count(b"\n") - 1
+        gzipped = len(client.get(url, HTTP_ACCEPT_ENCODING="gzip").content)
+        print(
+            f"{url:24} {items:7d} {len(body):10d} {gzipped:9d} {statistics.median(uncached):11.2f} "
+            f"{1000 * statistics.median(cached):10.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

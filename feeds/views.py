@@ -1,0 +1,81 @@
+"""Product feeds for shopping channels, made from the listing gate on request.
+
+Each feed is cached under the page version (pagecache.freshness), so a revocation or an expiry
+is gone on the next fetch; it carries an ETag and the newest item's Last-Modified, answers 304
+to a channel that already has it, and is gzipped for those that accept it.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
+from oscar.core.loading import get_model
+
+from catalogue.models import Producer
+from catalogue.selectors import products_for_cards
+from feeds.channels import google_feed, listing_sheet, meta_feed
+from feeds.items import feed_items
+from pagecache import freshness
+
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+
+FEED_SECONDS = 60 * 60  # only bounds memory: a change never waits for it
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _feed_response(request, build, content_type, *, products=None, filename=None):
+    key = freshness.page_key("feed", request.path, freshness.page_version())
+    entry = cache.get(key)
+    if entry is None:
+        items = feed_items(products)
+        entry = (build(items), max((item.updated.timestamp() for item in items), default=None))
+        cache.set(key, entry, FEED_SECONDS)
+    body, last_modified = entry
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if not_modified := get_conditional_response(request, etag=etag, last_modified=last_modified):
+        return not_modified
+    response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"  # a channel asks again each time: revocations show at once
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+@gzip_page
+def google(request):
+    return _feed_response(request, google_feed, "application/rss+xml; charset=utf-8")
+
+
+@require_safe
+@gzip_page
+def meta(request):
+    return _feed_response(request, meta_feed, "text/csv; charset=utf-8")
+
+
+@require_safe
+@gzip_page
+def producer_listing(request, slug, fmt):
+    """A producer's listable products as a sheet shaped for manual upload to a marketplace."""
+    producer = get_object_or_404(Producer, slug=slug, is_active=True)
+    weights = dict(
+        ProductAttributeValue.objects.filter(product__producer=producer, attribute__code="weight")
+        .values_list("product__upc", "value_float")
+    )
+
+    def build(items):
+        return listing_sheet(items, {code: f"{grams:g}" for code, grams in weights.items() if grams}, fmt)
+
+    content_type = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
+    return _feed_response(
+        request, build, content_type, products=products_for_cards().filter(producer=producer),
+        filename=f"ocop-{producer.slug}.{fmt}",
+    )
