@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,11 +11,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.v1 import api
 from catalogue.sitemaps import ProductSitemap
-from storefront.views import favicon, healthz
+from storefront.views import favicon, healthz, product_share_image
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
+    # No control character reaches the database (PostgreSQL refuses NUL in text).
+    re_path(
+        r"^chia-se/san-pham/(?P<code>[^/\x00-\x1f]+)\.jpg$", product_share_image, name="product-share-image"
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("feeds/", include("feeds.urls")),

@@ -2,9 +2,14 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.views.decorators.http import require_safe
+
+from catalogue.models import Product
+from storefront.templatetags.ocop_share import share_image_url
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +26,16 @@ def favicon(request):
     """Browsers ask for /favicon.ico whatever a page links (the trace pages link none, to stay small):
     send them to our icon rather than render a 404 page for it."""
     return HttpResponsePermanentRedirect(static("storefront/img/favicon.svg"))
+
+
+@require_safe
+def product_share_image(request, code):
+    """A product's 1200×630 share picture, made on the first ask: pages name it without making it,
+    so a trace page's first render costs no image work."""
+    product = get_object_or_404(Product.objects.prefetch_related("images"), upc=code)
+    image = product.primary_image()
+    source = None if isinstance(image, dict) else image.original  # Oscar's placeholder is a dict
+    return HttpResponseRedirect(share_image_url(source))
 
 
 def server_error(request):

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 from oscar.core.thumbnails import get_thumbnailer
 from wagtail.images.models import AbstractImage
@@ -36,7 +37,8 @@ def share_image_url(image) -> str:
 
 
 @register.inclusion_tag("storefront/includes/open_graph.html", takes_context=True)
-def open_graph(context, *, title, description="", image=None, kind="website", price=None):
+def open_graph(context, *, title, description="", image=None, product=None, kind="website", price=None):
+    """The card of a page; a product's picture is named by code and made when first fetched."""
     language = get_language() or settings.LANGUAGE_CODE
     public = [code for code, _ in settings.LANGUAGES]
     return {
@@ -44,7 +46,9 @@ def open_graph(context, *, title, description="", image=None, kind="website", pr
         "title": title,
         "description": plain_text(description)[:200],
         "url": public_url(context["request"].path),
-        "image": share_image_url(image),
+        "image": public_url(reverse("product-share-image", args=[product.upc]))
+        if product
+        else share_image_url(image),
         "size": SHARE_SIZE,
         "price": int(price) if price is not None else None,
         "locale": OG_LOCALES.get(language, "vi_VN"),

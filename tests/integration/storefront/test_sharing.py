@@ -48,9 +48,10 @@ def test_a_product_page_shares_a_1200x630_picture_on_the_public_address_and_its_
     assert tags["product:price:amount"] == ["45000"] and tags["product:price:currency"] == ["VND"]
     assert tags["twitter:card"] == ["summary_large_image"] and tags["twitter:image"] == tags["og:image"]
     assert tags["og:locale"] == ["vi_VN"] and "en_US" in tags["og:locale:alternate"]
-    image_url = tags["og:image"][0]
-    assert image_url.startswith(f"{BASE}{django_settings.MEDIA_URL}")
-    stored = Path(django_settings.MEDIA_ROOT) / image_url.removeprefix(f"{BASE}{django_settings.MEDIA_URL}")
+    assert tags["og:image"] == [f"{BASE}/chia-se/san-pham/{product.upc}.jpg"]  # made when first fetched
+    picture = client.get(f"/chia-se/san-pham/{product.upc}.jpg")["Location"]
+    assert picture.startswith(f"{BASE}{django_settings.MEDIA_URL}")
+    stored = Path(django_settings.MEDIA_ROOT) / picture.removeprefix(f"{BASE}{django_settings.MEDIA_URL}")
     assert Image.open(BytesIO(stored.read_bytes())).size == (1200, 630)
     assert (tags["og:image:width"], tags["og:image:height"]) == (["1200"], ["630"])
 
@@ -82,3 +83,15 @@ def test_producer_story_sales_point_fair_and_trace_pages_are_shared_with_a_card(
         assert tags["og:url"] == [BASE + url], url
         assert tags["og:image"][0].startswith(BASE), url
         assert tags["twitter:card"] == ["summary_large_image"], url
+
+
+def test_a_product_without_a_picture_shares_the_site_card_and_an_unknown_code_is_404(client):
+    product = ProductFactory()
+
+    assert client.get(f"/chia-se/san-pham/{product.upc}.jpg")["Location"].endswith("storefront/img/share.png")
+    assert client.get("/chia-se/san-pham/KHONG-CO.jpg").status_code == 404
+
+
+def test_a_control_character_in_the_code_is_a_plain_404(client):
+    """A NUL byte reaching PostgreSQL would be an error page."""
+    assert client.get("/chia-se/san-pham/%00.jpg").status_code == 404
