@@ -43,10 +43,6 @@ class CertificateHistoryEntry:
     status: str  # active | expired | revoked | superseded (certificate_status)
     status_label: str
 
-    @property
-    def is_current(self) -> bool:
-        return self.status == "active"
-
 
 def certificate_history(product, *, today: date | None = None) -> list[CertificateHistoryEntry]:
     """A product's certificates, newest first, each with its live status.

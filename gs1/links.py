@@ -42,9 +42,5 @@ def product_qr_path(product, fmt: str) -> str:
     return f"/qr/product/{_q(product.upc)}.{fmt}"
 
 
-def lot_qr_path(lot, fmt: str) -> str:
-    return f"/qr/lot/{_q(lot.product.upc)}/{_q(lot.code)}.{fmt}"
-
-
 def stamp_qr_path(stamp, fmt: str) -> str:
     return f"/qr/stamp/{stamp.serial}.{fmt}"

@@ -105,7 +105,3 @@ class SalesPointStock(models.Model):
 
     def __str__(self):
         return f"{self.product} @ {self.sales_point}"
-
-    @property
-    def has_stock(self) -> bool:
-        return self.level != self.Level.OUT
