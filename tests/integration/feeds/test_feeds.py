@@ -124,9 +124,14 @@ def test_meta_rows_have_every_required_column_filled(client):
 
 def test_feeds_are_gzipped_for_channels_that_accept_it(client):
     shown()
-    response = client.get(reverse("feeds:google"), HTTP_ACCEPT_ENCODING="gzip")
-    assert response["Content-Encoding"] == "gzip"
-    assert ET.fromstring(gzip.decompress(response.content)).tag == "rss"
+    response = client.get(reverse("feeds:google"), HTTP_ACCEPT_ENCODING="gzip, deflate")
+    plain = client.get(reverse("feeds:google"))
+
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content) == plain.content
+    assert response["ETag"] != plain["ETag"]  # two representations, two tags
+    again = client.get(reverse("feeds:google"), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_a_producers_listing_sheet_holds_its_listable_products_only(client):
