@@ -130,7 +130,9 @@ def test_feeds_are_gzipped_for_channels_that_accept_it(client):
     assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
     assert gzip.decompress(response.content) == plain.content
     assert response["ETag"] != plain["ETag"]  # two representations, two tags
-    again = client.get(reverse("feeds:google"), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+    again = client.get(
+        reverse("feeds:google"), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"]
+    )
     assert again.status_code == 304
 
 
