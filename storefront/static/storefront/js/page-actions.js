@@ -1,7 +1,8 @@
 // Buttons that used inline onclick handlers (forbidden by our Content-Security-Policy):
 // data-action="print" prints the page, data-action="back" goes back one page.
 // Share links (storefront/includes/share.html): data-share opens the phone's share sheet (Zalo
-// and the other apps are there), data-copy-link copies the page's address; no third-party script.
+// and the other apps are there; Zalo offers no plain share URL without its SDK) or, where there
+// is none, copies the address to paste into Zalo; data-copy-link copies it. No third-party script.
 function copyLink(element, url) {
   if (!navigator.clipboard) return false;
   navigator.clipboard.writeText(url).then(function () {
@@ -16,9 +17,13 @@ document.addEventListener("click", function (event) {
   var action = target.getAttribute("data-action");
   if (action === "print") { event.preventDefault(); window.print(); }
   if (action === "back") { event.preventDefault(); window.history.back(); }
-  if (target.hasAttribute("data-share") && navigator.share) {
-    event.preventDefault();
-    navigator.share({ title: target.getAttribute("data-share-title"), url: target.href });
+  if (target.hasAttribute("data-share")) {
+    if (navigator.share) {
+      event.preventDefault();
+      navigator.share({ title: target.getAttribute("data-share-title"), url: target.href });
+    } else if (copyLink(target, target.href)) {
+      event.preventDefault();
+    }
   }
   if (target.hasAttribute("data-copy-link") && copyLink(target, target.getAttribute("data-copy-link"))) {
     event.preventDefault();
