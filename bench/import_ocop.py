@@ -4,14 +4,9 @@
 """
 
 import argparse
-import os
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
+import project  # noqa: E402,F401  the project importable, settings chosen (bench/project.py)
 
 
 def main(argv=None):

@@ -8,17 +8,12 @@ prefetch of each point's listable stock. Prints p50/p95/max in milliseconds.
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
+import project  # noqa: E402,F401  the project importable, settings chosen (bench/project.py)
 
 
 class Rollback(Exception):

@@ -10,15 +10,10 @@ The rebuild time is `search_index --rebuild` for that backend (database entries 
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
+import project  # noqa: E402,F401  the project importable, settings chosen (bench/project.py)
 
 WORDS = [
     "muoi", "mắm cá cơm", "MUỐI HẠT", "sam ngoc linh", "can gio", "banh trang", "thanh tra",
