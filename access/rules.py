@@ -78,6 +78,11 @@ def is_producer_user(user) -> bool:
     return user.is_authenticated and user.partners.exists()
 
 
+def own_producers(user, producers):
+    """Superusers see every producer; a producer's users only their own (their Oscar partners')."""
+    return producers if is_administrator(user) else producers.filter(partner__users=user)
+
+
 def may_use_stamp_workspace(user) -> bool:
     return is_administrator(user) or is_producer_user(user)
 

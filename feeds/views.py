@@ -13,11 +13,13 @@ import re
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from oscar.core.loading import get_model
 
+from access.rules import own_producers
 from catalogue.models import Producer
 from catalogue.selectors import products_for_cards
 from feeds.channels import google_feed, listing_sheet, meta_feed
@@ -67,6 +69,12 @@ def google(request):
 @require_safe
 def meta(request):
     return _feed_response(request, meta_feed, "text/csv; charset=utf-8")
+
+
+def marketplace_sheets(request):
+    """/cms/: a producer's users download their own products' sheets for marketplaces."""
+    producers = own_producers(request.user, Producer.objects.filter(is_active=True)).order_by("name")
+    return TemplateResponse(request, "feeds/admin/marketplace_sheets.html", {"producers": producers})
 
 
 @require_safe

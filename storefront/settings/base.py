@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "salespoints.apps.SalesPointsConfig",
     "tradefairs.apps.TradeFairsConfig",
     "reports.apps.ReportsConfig",
+    "feeds.apps.FeedsConfig",
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
