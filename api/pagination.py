@@ -12,6 +12,7 @@ from ninja.pagination import PaginationBase
 
 PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 100_000  # further pages are past any result; a bigger offset overflows the database's
 
 
 class Shaped:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from api.pagination import PageNumbers, Shaped, bounded_size
+from api.pagination import MAX_PAGE, PageNumbers, Shaped, bounded_size
 from api.schemas import PlaceOut, ProducerRef, place, province_code
 from catalogue.certification import certificate_status, is_listable
 from catalogue.models import Product
@@ -104,7 +104,7 @@ class SearchResults:
 
     def __init__(self, form, *, page: int, size: int):
         self.form, self.size = form, bounded_size(size)
-        self.number, self.found = self._search(max(1, page))
+        self.number, self.found = self._search(min(max(1, page), MAX_PAGE))
 
     def _search(self, number):
         return number, search_products(self.form.to_query(page=number, per_page=self.size, with_facets=False))

@@ -1,7 +1,15 @@
+import re
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
+
+# C0 controls but tab, line feed and carriage return (which forms may hold), and DEL.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 LANGUAGE_PARAMETER = "lang"
 
@@ -47,3 +55,27 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class RejectControlCharactersMiddleware:
+    """Answer 400 to a control character (NUL above all) in the path, the query or a form field.
+
+    No view then has to guard against them: PostgreSQL refuses NUL in text, so one reaching a
+    query was an error page (a 500) on any URL that looks a value up. JSON bodies and uploaded
+    files are left to their own parsers and validators.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        values = [request.path, *self._fields(request.GET)]
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            values += self._fields(request.POST)
+        if any(CONTROL_CHARACTERS.search(value) for value in values):
+            return HttpResponseBadRequest(render_to_string("400.html", request=request))
+        return self.get_response(request)
+
+    @staticmethod
+    def _fields(query_dict) -> list[str]:
+        return [text for key, items in query_dict.lists() for text in (key, *items)]

@@ -7,6 +7,8 @@ from search.facets import facet_links
 from search.forms import ProductFilterForm
 from search.service import search_products
 
+MAX_PAGE = 100_000
+
 
 class ProductListView(TemplateView):
     """A page of listable products found by the search backend, with facets and filters.
@@ -28,6 +30,8 @@ class ProductListView(TemplateView):
         try:
             number = int(number)
         except ValueError:
+            raise Http404
+        if not 1 <= number <= MAX_PAGE:  # the backends would take it as a (negative, huge) offset
             raise Http404
         query = self.filter_form.to_query(page=number, per_page=per_page, category_ids=self.category_ids())
         found = search_products(query)

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "storefront.middleware.RejectControlCharactersMiddleware",  # before anything reads a value
     "storefront.middleware.ContentSecurityPolicyMiddleware",
     "storefront.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

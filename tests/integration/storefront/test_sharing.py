@@ -90,8 +90,3 @@ def test_a_product_without_a_picture_shares_the_site_card_and_an_unknown_code_is
 
     assert client.get(f"/chia-se/san-pham/{product.upc}.jpg")["Location"].endswith("storefront/img/share.png")
     assert client.get("/chia-se/san-pham/KHONG-CO.jpg").status_code == 404
-
-
-def test_a_control_character_in_the_code_is_a_plain_404(client):
-    """A NUL byte reaching PostgreSQL would be an error page."""
-    assert client.get("/chia-se/san-pham/%00.jpg").status_code == 404
