@@ -40,12 +40,13 @@ def _feed_response(request, build, content_type, *, products=None, filename=None
         items = feed_items(products)
         body = build(items)
         last_modified = max((item.updated.timestamp() for item in items), default=None)
-        entry = (body, gzip.compress(body, compresslevel=6), last_modified)
+        digest = hashlib.sha256(body).hexdigest()[:32]
+        entry = (body, gzip.compress(body, compresslevel=6), last_modified, digest)
         cache.set(key, entry, FEED_SECONDS)
-    body, gzipped, last_modified = entry
+    body, gzipped, last_modified, digest = entry
     compressed = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
     # One tag per representation: the gzipped bytes are another entity than the plain ones.
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}{"-gzip" if compressed else ""}"'
+    etag = f'"{digest}{"-gzip" if compressed else ""}"'
     if not_modified := get_conditional_response(request, etag=etag, last_modified=last_modified):
         return not_modified
     response = HttpResponse(gzipped if compressed else body, content_type=content_type)
@@ -81,13 +82,12 @@ def marketplace_sheets(request):
 def producer_listing(request, slug, fmt):
     """A producer's listable products as a sheet shaped for manual upload to a marketplace."""
     producer = get_object_or_404(Producer, slug=slug, is_active=True)
-    weights = dict(
-        ProductAttributeValue.objects.filter(product__producer=producer, attribute__code="weight")
-        .values_list("product__upc", "value_float")
-    )
 
     def build(items):
-        return listing_sheet(items, {code: f"{grams:g}" for code, grams in weights.items() if grams}, fmt)
+        weights = ProductAttributeValue.objects.filter(product__producer=producer, attribute__code="weight")
+        rows = weights.values_list("product__upc", "value_float")
+        grams = {code: f"{value:g}" for code, value in rows if value}
+        return listing_sheet(items, grams, fmt)
 
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
     return _feed_response(
