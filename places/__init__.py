@@ -54,7 +54,7 @@ def parse_province(value) -> int | None:
     text = str(value or "").strip()
     if text.isdigit():
         return int(text) if int(text) in _provinces() else None
-    return _lookup(_names(tuple(_provinces().items())), text)
+    return _lookup(_province_names(), text)
 
 
 def parse_commune(value, province_code: int | None) -> int | None:
@@ -65,7 +65,7 @@ def parse_commune(value, province_code: int | None) -> int | None:
     if text.isdigit():
         code = int(text)
         return code if commune_in_province(code, province_code) else None
-    return _lookup(_names(tuple(commune_choices(province_code))), text)
+    return _lookup(_commune_names(province_code), text)
 
 
 _PREFIX = re.compile(r"^(?:(?:thanh pho|tinh|phuong|xa|dac khu)\s+|(?:tp|p|x)\.\s*|tp\s+)")
@@ -79,13 +79,22 @@ def _fold(text: str) -> str:
 
 
 @cache
-def _names(places: tuple) -> tuple[dict[str, int], dict[str, int]]:
+def _province_names() -> tuple[dict[str, int], dict[str, int]]:
+    return _index(province_choices())
+
+
+@cache
+def _commune_names(province_code: int) -> tuple[dict[str, int], dict[str, int]]:
+    return _index(commune_choices(province_code))
+
+
+def _index(named: list[tuple[int, str]]) -> tuple[dict[str, int], dict[str, int]]:
     """Codes by whole folded name, and by folded name without its prefix."""
     whole, bare = {}, {}
-    for code, place in places:
-        name = _fold(getattr(place, "name", place))
-        whole[name] = code
-        bare.setdefault(_PREFIX.sub("", name, count=1), code)
+    for code, name in named:
+        folded = _fold(name)
+        whole[folded] = code
+        bare.setdefault(_PREFIX.sub("", folded, count=1), code)
     return whole, bare
 
 
