@@ -27,6 +27,7 @@ GOOGLE_CATEGORIES = {
 SERVICES = {"du-lich"}  # tours and homestays: shopping channels take goods only
 
 NO_IMAGE, NO_PRICE, A_SERVICE = "no image", "no price", "a service, not goods"
+NO_CATEGORY = "no shopping category for its product group"  # a group added later, or none
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def feed_item(product, strategy) -> FeedItem | str:
     group = product.ocop_group
     if group and group.code in SERVICES:
         return A_SERVICE
+    if group is None or group.code not in GOOGLE_CATEGORIES:
+        return NO_CATEGORY
     images = list(product.images.all())
     if not images:
         return NO_IMAGE
@@ -76,8 +79,8 @@ def feed_item(product, strategy) -> FeedItem | str:
         price_vnd=int(info.price.incl_tax),
         brand=product.producer.name if product.producer else "",
         gtin=product.gtin,
-        group_code=group.code if group else "",
-        group_name=group.name if group else "",
+        group_code=group.code,
+        group_name=group.name,
         stars=certificate.stars,
         valid_until=certificate.valid_until,
         updated=product.date_updated,

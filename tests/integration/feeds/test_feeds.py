@@ -96,6 +96,8 @@ def test_a_product_without_an_image_or_a_price_or_that_is_a_service_is_left_out_
     no_image = ProductFactory()
     no_price = shown(stockrecords=None)
     tour = shown(ocop_group=ProductGroup.objects.get(code="du-lich"))
+    ungrouped = shown(ocop_group=None)
+    new_group = shown(ocop_group=ProductGroup.objects.create(code="moi", name="Nhóm mới", name_en="New"))
 
     with caplog.at_level("INFO", logger="feeds.items"):
         items, _ = google_items(client)
@@ -105,6 +107,7 @@ def test_a_product_without_an_image_or_a_price_or_that_is_a_service_is_left_out_
     assert f"{no_image.upc}" in logged and "no image" in logged
     assert f"{no_price.upc}" in logged and "no price" in logged
     assert f"{tour.upc}" in logged and "a service" in logged
+    assert f"{ungrouped.upc}" in logged and f"{new_group.upc}" in logged and "no shopping category" in logged
 
 
 def test_meta_rows_have_every_required_column_filled(client):
