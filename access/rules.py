@@ -34,7 +34,7 @@ def can_manage(user, obj) -> bool:
     if not user.is_authenticated:
         return False
     province = officer_province(user)
-    return user.is_superuser or (province is not None and province == obj.province_code)
+    return is_administrator(user) or (province is not None and province == obj.province_code)
 
 
 def managed(user, queryset):
@@ -83,7 +83,8 @@ def own_producers(user, producers):
     return producers if is_administrator(user) else producers.filter(partner__users=user)
 
 
-def may_use_stamp_workspace(user) -> bool:
+def may_use_producer_workspace(user) -> bool:
+    """The producer's /cms/ pages (stamp sheets, marketplace sheets): its users and superusers."""
     return is_administrator(user) or is_producer_user(user)
 
 
@@ -100,7 +101,7 @@ def may_print_stamps(user, product) -> bool:
     """Superusers, or a user of the product's own producer (see own_lots)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
+    if is_administrator(user):
         return True
     return product.producer_id is not None and product.producer.partner.users.filter(pk=user.pk).exists()
 

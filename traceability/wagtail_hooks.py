@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from access.rules import may_use_stamp_workspace
+from access.rules import may_use_producer_workspace
 from access.viewsets import PermissionCheckedViewSet, RuleMenuItem
 from traceability import admin_views
 from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
@@ -74,5 +74,5 @@ def register_admin_urls():
 def register_stamps_menu_item():
     return RuleMenuItem(
         _("In tem truy xuất"), reverse("producer_stamps"), name="producer-stamps", icon_name="link",
-        order=320, shown_to=may_use_stamp_workspace,
+        order=320, shown_to=may_use_producer_workspace,
     )
