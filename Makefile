@@ -4,14 +4,14 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install browser messages lint
+.PHONY: run test install browser validators messages lint
 
 run: install messages  ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install messages browser lint  ## The whole suite (PostgreSQL when DATABASE_URL is set), on both cores
+test: install messages browser validators lint  ## The whole suite (PostgreSQL when DATABASE_URL is set), on both cores
 	$(PY) -m pytest -n 2
 
 install: $(VENV)/.installed
@@ -30,6 +30,13 @@ browser:  ## Debian's Chromium for the end-to-end tests (Playwright cannot downl
 
 PACKAGES := storefront api feeds reports checkout search traceability tradefairs salespoints pagecache catalogue \
 	access places formats gs1 uploads
+
+validators: node_modules/.installed  ## GS1's digital-link.js and the Nu Html Checker (Java), run by the tests
+
+node_modules/.installed: package-lock.json
+	command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
+	npm ci --no-audit --no-fund --ignore-scripts  # vnu-jar's script would fetch a Java we already have
+	touch $@
 
 lint: install  ## ruff, the layers' import contracts, and bandit failing on any high-severity finding
 	$(VENV)/bin/ruff check .
