@@ -8,7 +8,7 @@ from oscar.test import factories as oscar_factories
 
 from catalogue.certification import local_today
 from catalogue.models import SCORE_BANDS, Certificate, Producer, ProductGroup, RecognitionDecision
-from traceability.services import new_serial
+from gs1.keys import new_serial
 
 CAN_GIO_PROVINCE = 79  # Thành phố Hồ Chí Minh
 CAN_GIO_COMMUNE = 27664  # Xã Cần Giờ

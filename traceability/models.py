@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located, Producer, Product
+from gs1.keys import QUALIFIER_MAX_LENGTH, validate_ai82
 from uploads import pdf_validators
 
 
@@ -74,7 +75,8 @@ class Lot(models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="lots", verbose_name=_("sản phẩm")
     )
-    code = models.CharField(_("số lô"), max_length=20)  # GS1 AI (10): up to 20 characters
+    # GS1 AI 10: what a Digital Link may carry
+    code = models.CharField(_("số lô"), max_length=QUALIFIER_MAX_LENGTH, validators=[validate_ai82])
     produced_on = models.DateField(_("ngày sản xuất"))
     expires_on = models.DateField(_("hạn sử dụng"), null=True, blank=True)
     quantity = models.PositiveIntegerField(_("số lượng"), default=0)
@@ -130,6 +132,9 @@ class Stamp(models.Model):
 
     lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="stamps", verbose_name=_("lô"))
     serial = models.CharField(_("số sê-ri"), max_length=32, unique=True)
+    # The 22-character serial of a stamp printed before serials fitted GS1's 20 (AI 21): it was
+    # replaced by a valid one, and still leads to this stamp.
+    legacy_serial = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     # Running totals kept with each scan, so the stamp page needs no aggregate query.
     first_scanned_at = models.DateTimeField(_("lần quét đầu"), null=True, blank=True)

@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,10 +10,10 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gs1.keys import new_serial
 from pagecache.redis import default_cache_reachable
 from traceability.models import Lot, Scan, Stamp
 
-SERIAL_BYTES = 16  # 128 random bits: unguessable, 22 URL-safe characters
 STAMP_BATCH = 2000
 
 
@@ -25,10 +24,6 @@ def lot_create(*, product, code, produced_on, expires_on=None, quantity=0, areas
         lot.save()
         lot.areas.set(areas)
     return lot
-
-
-def new_serial() -> str:
-    return secrets.token_urlsafe(SERIAL_BYTES)
 
 
 def stamps_generate(*, lot, count: int) -> list[Stamp]:

@@ -7,7 +7,7 @@ code or a GTIN with a wrong check digit answers 404 with a page saying so.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -132,15 +132,33 @@ def trace_lot(request, lot_code, gtin=None, code=None):
     return _respond(request, facts, render)
 
 
+def _printed_link_matches(gtin, lot_code, stamp_gtin, stamp_lot_code) -> bool:
+    return stamp_gtin in _gtin_variants(gtin) and stamp_lot_code == lot_code
+
+
+def _legacy_stamp(request, serial, gtin, lot_code):
+    """A stamp printed with a serial longer than GS1 allows: sent on to its valid URL for good."""
+    stamp = Stamp.objects.filter(legacy_serial=serial).select_related("lot__product").first()
+    if stamp is None:
+        return _not_found(request, NOT_GENUINE)
+    if gtin is not None:
+        try:
+            if not _printed_link_matches(gtin, lot_code, stamp.lot.product.gtin, stamp.lot.code):
+                return _not_found(request, NOT_GENUINE)
+        except ValidationError:
+            return _not_found(request, BAD_GTIN)
+    return HttpResponsePermanentRedirect(links.stamp_trace_path(stamp))
+
+
 @never_cache
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_stamp(request, serial, gtin=None, lot_code=None):
     facts = snapshots.stamp_facts(serial)
     if facts is None:
-        return _not_found(request, NOT_GENUINE)
+        return _legacy_stamp(request, serial, gtin, lot_code)
     if gtin is not None:  # the printed link must match the stamp's own product and lot
         try:
-            matches = facts.gtin in _gtin_variants(gtin) and facts.lot_code == lot_code
+            matches = _printed_link_matches(gtin, lot_code, facts.gtin, facts.lot_code)
         except ValidationError:
             return _not_found(request, BAD_GTIN)
         if not matches:

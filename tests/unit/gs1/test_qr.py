@@ -1,11 +1,12 @@
+import math
 from io import BytesIO
 from xml.etree import ElementTree
 
 import zxingcpp
 from PIL import Image
 
+from gs1.keys import SERIAL_ALPHABET, SERIAL_LENGTH, is_qualifier, new_serial
 from gs1.qr import qr_png, qr_svg
-from traceability.services import new_serial
 
 URL = "https://ocop.example.vn/01/08930000000019/10/L2026-01/21/Vx3kq9Zt0aBcDeFgHiJkLm"
 
@@ -28,8 +29,9 @@ def test_svg_is_well_formed_svg():
     assert root.tag.endswith("svg")
 
 
-def test_serials_are_random_url_safe_and_carry_128_bits():
+def test_serials_fit_ai_21_and_carry_at_least_96_random_bits():
     serials = {new_serial() for _ in range(1000)}
 
     assert len(serials) == 1000
-    assert all(len(s) == 22 and s.replace("-", "").replace("_", "").isalnum() for s in serials)
+    assert all(len(s) == 20 and s.isascii() and s.isalnum() and is_qualifier(s) for s in serials)
+    assert SERIAL_LENGTH * math.log2(len(SERIAL_ALPHABET)) >= 96

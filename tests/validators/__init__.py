@@ -1,0 +1,22 @@
+"""The official validators, run on real responses: GS1's digital-link.js, the Nu Html Checker (vnu),
+the EPCIS 2.0 JSON Schema with its JSON-LD context. Installed by `make validators`."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+
+
+def invalid_digital_links(uris) -> list[str]:
+    """The URIs GS1's digital-link.js does not accept as GS1 Digital Link URIs."""
+    uris = sorted(set(uris))
+    result = subprocess.run(  # noqa: S603
+        [shutil.which("node"), str(Path(__file__).with_name("digital_link_check.js"))],
+        input="\n".join(uris), capture_output=True, text=True, check=True,
+        env={"NODE_PATH": str(NODE_MODULES)},
+    )
+    verdicts = json.loads(result.stdout)
+    return [uri for uri in uris if not verdicts.get(uri)]
