@@ -71,6 +71,7 @@ def seed_traceability(products, *, stamps_per_lot=3) -> int:
                 step=step,
                 occurred_at=start + timedelta(days=day),
                 place=area.name if step == TraceEvent.Step.HARVESTING else place,
+                area=area if step == TraceEvent.Step.HARVESTING else None,
             )
             for step, day, place in STEPS
         )

@@ -112,6 +112,11 @@ class TraceEvent(models.Model):
     step = models.CharField(_("công đoạn"), max_length=16, choices=Step.choices)
     occurred_at = models.DateTimeField(_("thời điểm"))
     place = models.CharField(_("địa điểm"), max_length=255)
+    # Where it happened, when that is one of the producer's areas: its location URI in EPCIS.
+    area = models.ForeignKey(
+        RawMaterialArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="events",
+        verbose_name=_("tại vùng nguyên liệu"),
+    )
     note = models.TextField(_("ghi chú"), blank=True)
     attachment = models.FileField(
         _("tài liệu (PDF)"), upload_to="trace/", blank=True,

@@ -8,7 +8,7 @@ code or a GTIN with a wrong check digit answers 404 with a page saying so.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -21,9 +21,8 @@ from gs1 import links
 from gs1.gtin import normalise_gtin
 from gs1.qr import qr_png, qr_svg
 from salespoints.selectors import sales_points_stocking
-from traceability import snapshots
-from traceability.epcis import lot_epcis_document
-from traceability.models import Lot, Stamp
+from traceability import epcis, snapshots
+from traceability.models import Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import scan_record
 from traceability.sheets import stamp_sheet_pdf
 
@@ -224,8 +223,22 @@ def stamp_sheet(request, code, lot_code):
     return response
 
 
+def area(request, pk):
+    """A raw-material area's public page: also its location identifier in EPCIS events."""
+    shown = get_object_or_404(
+        RawMaterialArea.objects.select_related("producer").prefetch_related("standards"), pk=pk
+    )
+    return render(request, "traceability/area.html", {"area": shown})
+
+
+def ocop_namespace(request):
+    """What our own EPCIS terms (ocop:…) mean: the namespace IRI resolves to this page."""
+    processing = epcis.BIZ_STEPS[TraceEvent.Step.PROCESSING]
+    return render(request, "traceability/namespace.html", {"processing": processing})
+
+
 def lot_epcis(request, code, lot_code):
     lot = Lot.objects.filter(product__upc=code, code=lot_code).select_related("product").first()
     if lot is None:
         raise Http404
-    return JsonResponse(lot_epcis_document(lot), content_type="application/ld+json")
+    return JsonResponse(epcis.lot_epcis_document(lot), content_type="application/ld+json")

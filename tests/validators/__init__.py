@@ -20,3 +20,25 @@ def invalid_digital_links(uris) -> list[str]:
     )
     verdicts = json.loads(result.stdout)
     return [uri for uri in uris if not verdicts.get(uri)]
+
+
+EPCIS_CONTEXT_FILE = ROOT / "traceability" / "standards" / "epcis-context.jsonld"
+
+
+def expand_json_ld(document) -> list:
+    """The document expanded by pyld, GS1's EPCIS context served from its official copy (offline)."""
+    from pyld import jsonld
+
+    from traceability.epcis import EPCIS_CONTEXT
+
+    official = json.loads(EPCIS_CONTEXT_FILE.read_text())
+
+    def loader(url, options=None):
+        if url != EPCIS_CONTEXT:
+            raise ValueError(f"no network in tests: {url}")
+        return {
+            "contentType": "application/ld+json", "contextUrl": None,
+            "documentUrl": url, "document": official,
+        }
+
+    return jsonld.expand(document, {"documentLoader": loader})

@@ -81,20 +81,3 @@ def test_sheet_qr_codes_decode_to_trace_urls_whatever_their_serials():
 
     assert stamp_sheet_pdf(stamps, title="Muối", stars=4).startswith(b"%PDF")
     assert [_decoded(_qr_image(url, _version(urls[0]))) for url in urls] == urls
-
-
-def test_lot_events_export_as_epcis_2_json_ld(client, lot):
-    from traceability.models import TraceEvent
-
-    for step, day in (("processing", "02"), ("packing", "03")):
-        TraceEvent.objects.create(lot=lot, step=step, occurred_at=f"2026-03-{day}T08:00+07:00", place="Xưởng")
-
-    response = client.get(f"/qr/lot/{lot.product.upc}/{lot.code}/epcis.jsonld")
-    document = response.json()
-
-    assert response["Content-Type"] == "application/ld+json"
-    assert document["type"] == "EPCISDocument" and document["schemaVersion"] == "2.0"
-    events = document["epcisBody"]["eventList"]
-    assert [e["bizStep"] for e in events] == ["transforming", "packing"]
-    assert events[0]["eventTimeZoneOffset"] == "+07:00"
-    assert events[0]["quantityList"][0]["epcClass"].endswith("/01/08930000000019/10/L2026-07")
