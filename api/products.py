@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -132,6 +133,16 @@ def list_products(
         return Shaped(Product.objects.none(), product_out)
     paging = kwargs["paging"]
     return SearchResults(form, page=paging.page, size=paging.page_size)
+
+
+@router.get("/products/{code}/certificate/", response=CertificateOut)
+def get_certificate(request, code: str):
+    """The product's live OCOP certificate (the gs1:certificationInfo of its Digital Link)."""
+    product = get_object_or_404(products_with_certificates(), upc=code)
+    certificate = product.current_certificate()
+    if certificate is None:
+        raise Http404
+    return certificate_out(certificate)
 
 
 @router.get("/products/{code}/", response=ProductOut)

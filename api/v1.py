@@ -9,7 +9,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from api import fairs, producers, products, sales_points
+from api import epcis, fairs, producers, products, sales_points
 
 
 class OcopAPI(NinjaAPI):
@@ -26,7 +26,7 @@ api = OcopAPI(
     openapi_url="/schema/",
     docs_url="/docs/",
 )
-for resource in (products, producers, sales_points, fairs):
+for resource in (products, producers, sales_points, fairs, epcis):
     api.add_router("", resource.router)
 
 

@@ -31,3 +31,9 @@ def normalise_gtin(value: str) -> str:
 
 def validate_gtin(value: str) -> None:
     normalise_gtin(value)
+
+
+def stored_forms(gtin: str) -> set[str]:
+    """The forms a GTIN may be stored in (8, 12, 13 or 14 digits); ValidationError for a bad one."""
+    gtin14 = normalise_gtin(gtin)
+    return {gtin14[-length:] for length in (8, 12, 13, 14) if set(gtin14[:-length]) <= {"0"}}

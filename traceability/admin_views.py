@@ -1,4 +1,4 @@
-"""Wagtail admin view where producers create and print the unit stamps of their own lots."""
+"""Wagtail admin views of producers: unit stamps of their own lots, and their EPCIS capture keys."""
 
 from django import forms
 from django.contrib import messages
@@ -6,10 +6,13 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from access.rules import own_lots
-from traceability.models import Lot
+from access.rules import own_lots, own_producers
+from catalogue.models import Producer
+from traceability.capture import token_create
+from traceability.models import CaptureToken, Lot
 from traceability.services import stamps_generate
 
 MAX_STAMPS_PER_REQUEST = 20_000
@@ -43,3 +46,29 @@ def producer_stamps(request):
     return TemplateResponse(
         request, "traceability/admin/producer_stamps.html", {"lots": lots[:200], "form": StampRequestForm()}
     )
+
+
+class CaptureTokenForm(forms.Form):
+    producer = forms.ModelChoiceField(label=_("Chủ thể"), queryset=Producer.objects.none())
+    name = forms.CharField(label=_("Tên khóa (ví dụ: máy cân đóng gói)"), max_length=100)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["producer"].queryset = own_producers(user, Producer.objects.order_by("name"))
+
+
+def capture_tokens(request):
+    """A producer's keys for sending EPCIS events by machine: made here, shown once, revocable."""
+    tokens = CaptureToken.objects.filter(producer__in=own_producers(request.user, Producer.objects.all()))
+    form = CaptureTokenForm(request.POST if "name" in request.POST else None, user=request.user)
+    if "revoke" in request.POST:
+        revoked = tokens.filter(pk=request.POST["revoke"] if request.POST["revoke"].isdigit() else None)
+        if revoked.update(revoked_at=timezone.now()):  # another producer's key looks like a missing one
+            messages.success(request, _("Đã thu hồi khóa."))
+        return redirect("capture_tokens")
+    if form.is_bound and form.is_valid():
+        _token, key = token_create(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Khóa mới (chỉ hiện một lần, hãy lưu lại): %(key)s") % {"key": key})
+        return redirect("capture_tokens")
+    context = {"tokens": tokens.select_related("producer")[:200], "form": form}
+    return TemplateResponse(request, "traceability/admin/capture_tokens.html", context)

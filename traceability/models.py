@@ -1,5 +1,6 @@
 """Traceability: raw-material areas, lots, trace events (EPCIS what/when/where/why), stamps, scans."""
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -173,3 +174,30 @@ class Scan(models.Model):
 
     def __str__(self):
         return f"{self.stamp} @ {self.scanned_at:%d/%m/%Y %H:%M}"
+
+
+class CaptureToken(models.Model):
+    """A producer's key for sending EPCIS events by machine (POST /api/v1/epcis/capture).
+
+    Only a hash is stored: the key is shown once, when made.
+    """
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="capture_tokens", verbose_name=_("chủ thể")
+    )
+    name = models.CharField(_("tên khóa"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("lần dùng gần nhất"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("khóa gửi dữ liệu EPCIS")
+        verbose_name_plural = _("khóa gửi dữ liệu EPCIS")
+
+    def __str__(self):
+        return f"{self.name} ({self.producer})"

@@ -11,6 +11,7 @@ urlpatterns = [
     ),
     re_path(r"^01/(?P<gtin>[^/]+)/10/(?P<lot_code>[^/]+)/?$", views.trace_lot, name="trace-gs1-lot"),
     re_path(r"^01/(?P<gtin>[^/]+)/?$", views.trace_product, name="trace-gs1-product"),
+    path(".well-known/gs1resolver", views.resolver_description, name="gs1resolver"),
     path("vung-nguyen-lieu/<int:pk>/", views.area, name="area"),
     path("ns/ocop", views.ocop_namespace, name="ocop-namespace"),
     path("q/p/<str:code>", views.trace_product, name="trace-product"),

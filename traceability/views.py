@@ -7,7 +7,13 @@ code or a GTIN with a wrong check digit answers 404 with a page saying so.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -18,10 +24,10 @@ from catalogue.certification import listing_status
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
 from gs1 import links
-from gs1.gtin import normalise_gtin
+from gs1.gtin import stored_forms
 from gs1.qr import qr_png, qr_svg
 from salespoints.selectors import sales_points_stocking
-from traceability import epcis, snapshots
+from traceability import epcis, resolver, snapshots
 from traceability.models import Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import scan_record
 from traceability.sheets import stamp_sheet_pdf
@@ -38,15 +44,9 @@ def _not_found(request, message):
     return render(request, "traceability/not_found.html", {"message": message}, status=404)
 
 
-def _gtin_variants(gtin):
-    """The stored forms a GTIN-14 may have (8, 12, 13 or 14 digits)."""
-    gtin14 = normalise_gtin(gtin)
-    return {gtin14[-length:] for length in (8, 12, 13, 14) if set(gtin14[:-length]) <= {"0"}}
-
-
 def _codes(gtin, code):
     """(the stored forms of a GTIN, None) or ((), our own code); ValidationError for a bad GTIN."""
-    return (_gtin_variants(gtin), None) if gtin else ((), code)
+    return (stored_forms(gtin), None) if gtin else ((), code)
 
 
 def _render_trace(request, *, product, lot=None, stamp=None) -> str:
@@ -70,7 +70,35 @@ def _render_trace(request, *, product, lot=None, stamp=None) -> str:
 def _respond(request, facts, render, stamp=None):
     """The page from the cache when its facts were read (else rendered afresh), with live counters."""
     html = snapshots.page(request, facts, render) if facts else render()
-    return HttpResponse(snapshots.with_scan_status(html, stamp))
+    response = HttpResponse(snapshots.with_scan_status(html, stamp))
+    response["Link"] = resolver.link_header(links.public_url(request.path))
+    return response
+
+
+def _asks_resolver(request) -> bool:
+    return "linkType" in request.GET or resolver.wants_linkset(request)
+
+
+def _resolve(request, product, lot=None, stamp=None):
+    """The resolver's answer for an item: its linkset, or a 307 to the link type asked for."""
+    path = links.stamp_trace_path(stamp) if stamp else links.lot_trace_path(lot) if lot else None
+    anchor = links.public_url(path or links.product_trace_path(product))
+    item = resolver.item_links(anchor, product, lot)
+    asked = request.GET.get("linkType", resolver.ALL)
+    link_type = resolver.link_type_name(asked)
+    if link_type == resolver.ALL:
+        response = JsonResponse(resolver.linkset(anchor, item), content_type=resolver.LINKSET_TYPE)
+    elif link_type is None:
+        detail = _("Loại liên kết không hợp lệ: %(type)s") % {"type": asked}
+        response = JsonResponse({"detail": detail}, status=400)
+    elif (href := resolver.target(item, link_type)) is None:
+        detail = _("Sản phẩm này không có liên kết %(type)s.") % {"type": asked}
+        response = JsonResponse({"detail": detail}, status=404)
+    else:
+        response = HttpResponseRedirect(href, status=307)
+    response["Access-Control-Allow-Origin"] = "*"  # GS1 resolvers answer any web page's script
+    response["Vary"] = "Accept"
+    return response
 
 
 def _products(gtins, code):
@@ -92,15 +120,16 @@ def trace_product(request, gtin=None, code=None):
         if product_id is None:
             return _not_found(request, NOT_GENUINE)
 
-    def render():
-        loaded = (
+    def load():
+        return (
             Product.objects.select_related("producer", "ocop_group")
             .prefetch_related(certificates_with_decisions())
             .get(pk=product_id)
         )
-        return _render_trace(request, product=loaded)
 
-    return _respond(request, facts, render)
+    if _asks_resolver(request):
+        return _resolve(request, load())
+    return _respond(request, facts, lambda: _render_trace(request, product=load()))
 
 
 def _lot(products, lot_code):
@@ -124,15 +153,22 @@ def trace_lot(request, lot_code, gtin=None, code=None):
     if facts is None and lot is None:
         return _not_found(request, NOT_GENUINE)
 
+    def load():
+        return lot or _lot(Product.objects.filter(pk=facts.product_id), lot_code)
+
+    if _asks_resolver(request):
+        shown = load()
+        return _resolve(request, shown.product, shown)
+
     def render():
-        shown = lot or _lot(Product.objects.filter(pk=facts.product_id), lot_code)
+        shown = load()
         return _render_trace(request, product=shown.product, lot=shown)
 
     return _respond(request, facts, render)
 
 
 def _printed_link_matches(gtin, lot_code, stamp_gtin, stamp_lot_code) -> bool:
-    return stamp_gtin in _gtin_variants(gtin) and stamp_lot_code == lot_code
+    return stamp_gtin in stored_forms(gtin) and stamp_lot_code == lot_code
 
 
 def _legacy_stamp(request, serial, gtin, lot_code):
@@ -163,14 +199,21 @@ def trace_stamp(request, serial, gtin=None, lot_code=None):
         if not matches:
             return _not_found(request, NOT_GENUINE)
     stamp = facts.stamp
-    scan_record(stamp=stamp, request=request)
 
-    def render():
-        loaded = (
+    def load():
+        return (
             Stamp.objects.select_related(*PRODUCT_RELATED)
             .prefetch_related(certificates_with_decisions("lot__product__"))
             .get(pk=stamp.pk)
         )
+
+    if _asks_resolver(request):  # a machine asking for links, not a check of the item: not counted
+        loaded = load()
+        return _resolve(request, loaded.lot.product, loaded.lot, loaded)
+    scan_record(stamp=stamp, request=request)
+
+    def render():
+        loaded = load()
         return _render_trace(request, product=loaded.lot.product, lot=loaded.lot, stamp=loaded)
 
     return _respond(request, facts, render, stamp)
@@ -220,6 +263,12 @@ def stamp_sheet(request, code, lot_code):
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="tem-{lot.product.upc}-{lot.code}.pdf"'
+    return response
+
+
+def resolver_description(request):
+    response = JsonResponse(resolver.resolver_description())
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 

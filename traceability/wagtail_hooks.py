@@ -67,7 +67,10 @@ register_snippet(TraceabilityViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("ocop/stamps/", admin_views.producer_stamps, name="producer_stamps")]
+    return [
+        path("ocop/stamps/", admin_views.producer_stamps, name="producer_stamps"),
+        path("ocop/epcis-keys/", admin_views.capture_tokens, name="capture_tokens"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -75,4 +78,12 @@ def register_stamps_menu_item():
     return RuleMenuItem(
         _("In tem truy xuất"), reverse("producer_stamps"), name="producer-stamps", icon_name="link",
         order=320, shown_to=may_use_producer_workspace,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_capture_tokens_menu_item():
+    return RuleMenuItem(
+        _("Khóa gửi dữ liệu EPCIS"), reverse("capture_tokens"), name="capture-tokens", icon_name="key",
+        order=321, shown_to=may_use_producer_workspace,
     )
