@@ -464,6 +464,7 @@ PUBLIC = {
     "^qr/stamp/": "QR image of the stamp URL one already holds",
     "^qr/lot/(?P<code>[^/]+)/(?P<lot_code>[^/]+)\\.": "QR image of a public lot trace URL",
     "^qr/lot/(?P<code>[^/]+)/(?P<lot_code>[^/]+)/epcis": "a lot's EPCIS events, shown on its trace page",
+    "vung-nguyen-lieu/<int:pk>/": "public page of a raw-material area: the location URI of EPCIS events",
     "diem-ban/<slug:slug>/": "public page of an active sales point (404 for an inactive one)",
     "hoi-cho/": "public fair page and its printable catalogue (listable products only)",
     "catalogue/": "public product, category and range pages (410 for a product that fails the gate)",
