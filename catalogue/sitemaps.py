@@ -1,3 +1,6 @@
+"""Sitemaps on the public address (settings.PUBLIC_BASE_URL), never the request's host or
+django.contrib.sites' placeholder domain: search engines keep what they are first told."""
+
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -6,21 +9,23 @@ from django.contrib.sitemaps import Sitemap
 from catalogue.models import Product
 
 
-class ProductSitemap(Sitemap):
+class PublicAddressSitemap(Sitemap):
+    limit = 5000
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.PUBLIC_BASE_URL).netloc
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.PUBLIC_BASE_URL).scheme
+
+
+class ProductSitemap(PublicAddressSitemap):
     """Listable products only: the listing gate decides what search engines are told about."""
 
     changefreq = "weekly"
-    limit = 5000
 
     def items(self):
         return Product.objects.browsable().only("pk", "slug", "date_updated").order_by("pk")
 
     def lastmod(self, product):
         return product.date_updated
-
-    # Absolute URLs on the public address, not django.contrib.sites' placeholder domain.
-    def get_domain(self, site=None):
-        return urlsplit(settings.PUBLIC_BASE_URL).netloc
-
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.PUBLIC_BASE_URL).scheme

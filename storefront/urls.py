@@ -5,13 +5,12 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.v1 import api
-from catalogue.sitemaps import ProductSitemap
-from storefront.views import favicon, healthz, product_share_image
+from storefront.sitemaps import SECTIONS
+from storefront.views import favicon, healthz, product_share_image, robots_txt, sitemap_index
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -20,7 +19,9 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("feeds/", include("feeds.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}}),
+    path("sitemap.xml", sitemap_index),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SECTIONS}, name="sitemap-section"),
+    path("robots.txt", robots_txt),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

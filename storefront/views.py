@@ -1,14 +1,19 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from catalogue.models import Product
+from gs1.links import public_url
+from storefront.sitemaps import SECTIONS
 from storefront.templatetags.ocop_share import share_image_url
 
 logger = logging.getLogger(__name__)
@@ -26,6 +31,36 @@ def favicon(request):
     """Browsers ask for /favicon.ico whatever a page links (the trace pages link none, to stay small):
     send them to our icon rather than render a 404 page for it."""
     return HttpResponsePermanentRedirect(static("storefront/img/favicon.svg"))
+
+
+ROBOTS = """User-agent: *
+Disallow: /cms/
+Disallow: /django-admin/
+Disallow: /basket/
+Disallow: /checkout/
+Disallow: /accounts/
+Disallow: /api/
+Allow: /api/v1/docs/
+
+Sitemap: {base}/sitemap.xml
+"""
+
+
+@require_safe
+def robots_txt(request):
+    return HttpResponse(ROBOTS.format(base=settings.PUBLIC_BASE_URL), content_type="text/plain")
+
+
+@require_safe
+def sitemap_index(request):
+    """The sitemap index, each section on the public address with its newest change."""
+    sections = []
+    for section, sitemap_class in SECTIONS.items():
+        lastmod = sitemap_class().get_latest_lastmod()
+        path = reverse("sitemap-section", kwargs={"section": section})
+        sections.append({"location": public_url(path), "last_mod": lastmod})
+    context = {"sitemaps": sections}
+    return TemplateResponse(request, "sitemap_index.xml", context, content_type="application/xml")
 
 
 @require_safe

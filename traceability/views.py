@@ -59,7 +59,11 @@ def _render_trace(request, *, product, lot=None, stamp=None) -> str:
         "listing": listing,
         "stars": listing.certificate.stars if listing.is_listable else None,
         "star_range": range(listing.certificate.stars if listing.is_listable else 0),
-        "page_url": links.public_url(request.path),
+        # Lot and unit pages are many copies of one product: only the product's page is indexed,
+        # and the shop's product page stands for it while the product is listed.
+        "canonical_url": links.public_url(
+            product.get_absolute_url() if listing.is_listable and lot is None else request.path
+        ),
         # A callable: read only for a listable product, since a trace page never sends people to
         # buy one that fails the gate.
         "sales_points": lambda: list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]),

@@ -45,7 +45,7 @@ def test_revocation_file_removes_products_everywhere_on_the_next_request(client,
 
     basket = client.get(reverse("basket:summary")).content.decode()  # also shows the add message
     catalogue = client.get("/catalogue/?page=1").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-products.xml").content.decode()
     api_codes = {p["code"] for p in client.get("/api/v1/products/?page_size=100").json()["results"]}
     for product in revoked:
         assert product.title + "<" not in catalogue

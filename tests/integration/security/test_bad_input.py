@@ -55,6 +55,7 @@ def test_a_control_character_anywhere_in_a_public_path_is_never_an_error_page(cl
 LISTS = [
     "/", "/catalogue/", "/search/", "/diem-ban/", "/api/v1/products/", "/api/v1/producers/",
     "/api/v1/sales-points/", "/api/v1/fairs/", "/feeds/google.xml", "/search/suggest/", "/sitemap.xml",
+    "/sitemap-products.xml",
 ]
 
 

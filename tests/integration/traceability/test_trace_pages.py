@@ -271,3 +271,20 @@ def test_an_event_attachment_is_linked_from_the_timeline(client, stamp):
     page = client.get(links.lot_trace_path(stamp.lot)).content.decode()
 
     assert event.attachment.url in page and "Tài liệu kèm theo (PDF)" in page
+
+
+def test_product_trace_page_is_indexable_canonical_to_the_shop_page_and_described(client, stamp):
+    product = stamp.lot.product
+
+    page = client.get(links.product_trace_path(product)).content.decode()
+
+    assert 'name="robots"' not in page
+    assert f'<link rel="canonical" href="https://ocop.example.vn{product.get_absolute_url()}">' in page
+    assert '<meta name="description" content="Muối hạt Cần Giờ: trạng thái chứng nhận OCOP' in page
+
+
+def test_unit_and_lot_pages_are_not_indexed_and_name_themselves(client, stamp):
+    for path in (links.stamp_trace_path(stamp), links.lot_trace_path(stamp.lot)):
+        page = client.get(path).content.decode()
+        assert '<meta name="robots" content="noindex">' in page
+        assert f'<link rel="canonical" href="https://ocop.example.vn{path}">' in page
