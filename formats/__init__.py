@@ -1,10 +1,12 @@
 """How values are written for Vietnamese readers, in every page language."""
 
+import json
 from datetime import datetime
 from html import unescape
 
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from oscar.templatetags.currency_filters import currency
 
 
@@ -28,3 +30,19 @@ def vn_date(value) -> str:
 def plain_text(html: str | None) -> str:
     """The text of an HTML description on one line, paragraphs kept apart ("a.</p><p>b" → "a. b")."""
     return " ".join(unescape(strip_tags((html or "").replace("<", " <"))).split())
+
+
+def json_ld_script(data: dict):
+    """schema.org data as a <script type="application/ld+json"> element, empty values left out."""
+    payload = json.dumps(_without_empty(data), ensure_ascii=False)
+    # Safe inside <script>: <, > and & are \u escapes, so the JSON cannot close the element.
+    escaped = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308  # nosec B308, B703
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {k: _without_empty(v) for k, v in value.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_without_empty(v) for v in value]
+    return value

@@ -311,6 +311,8 @@ SHIPPING_FEES_VND = {
     "south": env.int("SHIPPING_FEE_SOUTH_VND", default=30000),
 }
 FREE_SHIPPING_FROM_VND = env.int("FREE_SHIPPING_FROM_VND", default=500000)
+# Days a buyer may send back goods that arrived damaged or not as described (shown to search engines).
+RETURN_WINDOW_DAYS = env.int("RETURN_WINDOW_DAYS", default=7)
 # The shop's account for VietQR transfers (the order number is the transfer note).
 VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970436")  # Vietcombank
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011004395921")

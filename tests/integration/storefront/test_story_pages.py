@@ -62,10 +62,8 @@ def test_listable_product_page_carries_schema_org_product_with_a_vnd_offer(clien
     data = _json_ld(client.get(salt.get_absolute_url()).content.decode())
 
     assert data["@type"] == "Product" and data["name"] == "Muối hạt <Cần Giờ>"
-    assert data["offers"] == {
-        "@type": "Offer", "price": "45000", "priceCurrency": "VND",
-        "availability": "https://schema.org/InStock", "url": data["url"],
-    }
+    offer = data["offers"]
+    assert (offer["price"], offer["priceCurrency"], offer["url"]) == ("45000", "VND", data["url"])
 
 
 def test_no_structured_data_for_a_product_that_is_not_listable(admin_client):
