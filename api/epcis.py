@@ -6,12 +6,11 @@ from datetime import datetime
 
 from django.http import JsonResponse
 from ninja import Router
-from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from traceability.capture import Refused, capture, token_producer
 from traceability.epcis import BIZ_STEPS, query_document
-from traceability.models import TraceEvent
+from traceability.models import Lot, TraceEvent
 from traceability.resolver import identified, lots_named
 
 router = Router(tags=["epcis"])
@@ -47,9 +46,9 @@ def epcis_events(
 ):
     """Events of the product or lot a Digital Link (or short trace URL) names, oldest first."""
     kwargs = identified(MATCH_anyEPCClass)
-    if kwargs is None:
-        raise HttpError(400, "MATCH_anyEPCClass must be a product or lot URI of this site")
-    events = TraceEvent.objects.filter(lot__in=lots_named(kwargs)).select_related("lot__product", "area")
+    # An EPC class that is none of our products or lots matches no event: an empty result.
+    lots = lots_named(kwargs) if kwargs else Lot.objects.none()
+    events = TraceEvent.objects.filter(lot__in=lots).select_related("lot__product", "area")
     if EQ_bizStep:
         wanted = set(EQ_bizStep.split(","))
         events = events.filter(step__in=[step for step, biz_step in BIZ_STEPS.items() if biz_step in wanted])

@@ -1,7 +1,6 @@
 """/sales-points/: OCOP sales points with their listable products in stock, nearest first on request."""
 
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from api.pagination import PageNumbers, Shaped
@@ -15,6 +14,11 @@ from salespoints.selectors import (
 )
 
 router = Router(tags=["sales points"])
+
+# "lat,lon" in degrees, as the schema tells clients (parse_coordinates reads it).
+LATITUDE = r"-?(90(\.0+)?|[1-8]?\d(\.\d+)?)"
+LONGITUDE = r"-?(180(\.0+)?|(1[0-7]\d|[1-9]?\d)(\.\d+)?)"
+NEAR = rf"^$|^{LATITUDE},{LONGITUDE}$"
 
 
 class StockOut(Schema):
@@ -66,14 +70,11 @@ def sales_point_out(point) -> dict:
 
 @router.get("/sales-points/", response=list[SalesPointOut])
 @paginate(PageNumbers)
-def list_sales_points(request, near: str = "", province: str = "", product: str = ""):
+def list_sales_points(request, near: str = Query("", pattern=NEAR), province: str = "", product: str = ""):
     """OCOP sales points with their listable products in stock; ``near=lat,lon`` sorts nearest first."""
     points = sales_points_filtered(province=province_code(province) if province else None, product=product)
-    if near:
-        origin = parse_coordinates(near)
-        if origin is None:
-            raise HttpError(400, "near must be 'lat,lon' in degrees")
-        points = with_distance(points, origin)
+    if near:  # the schema's pattern already refused (422) anything parse_coordinates cannot read
+        points = with_distance(points, parse_coordinates(near))
     else:
         points = points.order_by("province_code", "name", "pk")
     return Shaped(with_listable_products(points), sales_point_out)

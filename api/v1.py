@@ -11,11 +11,38 @@ from ninja.errors import HttpError, ValidationError
 
 from api import epcis, fairs, producers, products, sales_points
 
+ERROR = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+INVALID = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}, "errors": {"type": "array", "items": {"type": "object"}}},
+    "required": ["detail", "errors"],
+}
+# storefront.middleware refuses C0 control characters anywhere in a request: said in the schema.
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+# What any operation may answer besides its own result, in the one shape the handlers below give.
+ERRORS = {
+    "400": ("Bad request", ERROR),
+    "404": ("Not found", ERROR),
+    "422": ("Invalid parameters", INVALID),
+}
+
 
 class OcopAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         # The ids clients were generated from when the API was one module, storefront/api.py.
         return f"storefront_api_{operation.view_func.__name__}"
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter["schema"].get("type") == "string":
+                        parameter["schema"].setdefault("pattern", NO_CONTROL_CHARACTERS)
+                for status, (description, body) in ERRORS.items():
+                    response = {"description": description, "content": {"application/json": {"schema": body}}}
+                    operation["responses"].setdefault(status, response)
+        return schema
 
 
 api = OcopAPI(

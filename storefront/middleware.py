@@ -2,12 +2,13 @@ import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 
 # C0 controls but tab, line feed and carriage return (which forms may hold), and DEL.
+API_PREFIX = "/api/"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -73,6 +74,8 @@ class RejectControlCharactersMiddleware:
         if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
             values += self._fields(request.POST)
         if any(CONTROL_CHARACTERS.search(value) for value in values):
+            if request.path.startswith(API_PREFIX):  # machines get the API's own error shape
+                return JsonResponse({"detail": "Control characters are not accepted"}, status=400)
             return HttpResponseBadRequest(render_to_string("400.html", request=request))
         return self.get_response(request)
 

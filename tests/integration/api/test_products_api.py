@@ -99,7 +99,9 @@ def test_openapi_schema_describes_the_endpoints(client):
     ("url", "status"),
     [
         ("/api/v1/products/NOPE/", 404),
-        ("/api/v1/sales-points/?near=north", 400),
+        ("/api/v1/sales-points/?near=north", 422),
+        ("/api/v1/sales-points/?near=91,10", 422),
+        ("/api/v1/products/?q=c%C3%A1%00", 400),
         ("/api/v1/products/?page=abc", 422),
         ("/api/v1/producers/?page_size=many", 422),
     ],

@@ -137,7 +137,7 @@ def test_api_lists_sales_points_nearest_first_with_distance_and_listable_product
     assert [item["slug"] for item in body["results"]] == [hue.slug, vam_sat.slug]
     assert body["results"][0]["distance_km"] < body["results"][1]["distance_km"]
     assert [p["code"] for p in body["results"][1]["products"]] == [listable.upc]
-    assert client.get("/api/v1/sales-points/", {"near": "abc"}).status_code == 400
+    assert client.get("/api/v1/sales-points/", {"near": "abc"}).status_code == 422
 
 
 def test_trace_page_shows_the_sales_points_stocking_a_listable_product_only(client):
