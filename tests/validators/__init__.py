@@ -42,3 +42,27 @@ def expand_json_ld(document) -> list:
         }
 
     return jsonld.expand(document, {"documentLoader": loader})
+
+
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_errors(pages: dict[str, str], directory: Path) -> dict[str, list[str]]:
+    """The Nu Html Checker's errors on each page (name → HTML), all checked in one run of vnu."""
+    files = {}
+    for number, (name, html) in enumerate(pages.items()):
+        files[name] = directory / f"page-{number}.html"
+        files[name].write_text(html, encoding="utf-8")
+    result = subprocess.run(  # noqa: S603
+        [shutil.which("java"), "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
+         *map(str, files.values())],
+        capture_output=True, text=True, check=False,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    by_file = {f"file:{path}": name for name, path in files.items()}
+    found = {name: [] for name in pages}
+    for message in messages:
+        name = by_file.get(message.get("url", "").replace("file:///", "file:/"), "?")
+        where = f"line {message.get('lastLine')}: {message['message']} {message.get('extract', '')!r}"
+        found.setdefault(name, []).append(where)
+    return {name: errors for name, errors in found.items() if errors}
