@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -22,6 +22,7 @@ from oscar.core.loading import get_model
 from access.rules import own_producers
 from catalogue.models import Producer
 from catalogue.selectors import products_for_cards
+from feeds import opendata
 from feeds.channels import google_feed, listing_sheet, meta_feed
 from feeds.items import feed_items
 from pagecache import freshness
@@ -33,13 +34,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _feed_response(request, build, content_type, *, products=None, filename=None):
+def _from_items(build, products=None):
+    """A feed made of the listable products' feed items, modified when the newest of them was."""
+
+    def make():
+        items = feed_items(products)
+        return build(items), max((item.updated.timestamp() for item in items), default=None)
+
+    return make
+
+
+def _feed_response(request, make, content_type, *, filename=None):
+    """``make()`` → (body, last-modified timestamp or None), cached under the page version."""
     key = freshness.page_key("feed", request.path, freshness.page_version())
     entry = cache.get(key)
     if entry is None:
-        items = feed_items(products)
-        body = build(items)
-        last_modified = max((item.updated.timestamp() for item in items), default=None)
+        body, last_modified = make()
         digest = hashlib.sha256(body).hexdigest()[:32]
         entry = (body, gzip.compress(body, compresslevel=6), last_modified, digest)
         cache.set(key, entry, FEED_SECONDS)
@@ -64,12 +74,12 @@ def _feed_response(request, build, content_type, *, products=None, filename=None
 
 @require_safe
 def google(request):
-    return _feed_response(request, google_feed, "application/rss+xml; charset=utf-8")
+    return _feed_response(request, _from_items(google_feed), "application/rss+xml; charset=utf-8")
 
 
 @require_safe
 def meta(request):
-    return _feed_response(request, meta_feed, "text/csv; charset=utf-8")
+    return _feed_response(request, _from_items(meta_feed), "text/csv; charset=utf-8")
 
 
 def marketplace_sheets(request):
@@ -90,7 +100,35 @@ def producer_listing(request, slug, fmt):
         return listing_sheet(items, grams, fmt)
 
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
+    products = products_for_cards().filter(producer=producer)
     return _feed_response(
-        request, build, content_type, products=products_for_cards().filter(producer=producer),
-        filename=f"ocop-{producer.slug}.{fmt}",
+        request, _from_items(build, products), content_type, filename=f"ocop-{producer.slug}.{fmt}"
+    )
+
+
+REGISTER_FORMATS = {
+    "csv": (opendata.register_csv, "text/csv; charset=utf-8"),
+    "json": (opendata.register_json, "application/json"),
+}
+
+
+@require_safe
+def register(request, fmt):
+    """Open data: the register of listable OCOP products."""
+    write, content_type = REGISTER_FORMATS[fmt]
+    return _feed_response(request, lambda: (write(opendata.register_rows()), None), content_type)
+
+
+@require_safe
+def decisions(request):
+    """Open data: recognition and revocation decisions as an Atom feed, newest first."""
+    atom = "application/atom+xml; charset=utf-8"
+    return _feed_response(request, lambda: (opendata.decisions_atom(), None), atom)
+
+
+@require_safe
+def dcat(request):
+    """Open data: the DCAT-AP description of the datasets, for data portals to harvest."""
+    return JsonResponse(
+        opendata.dcat_catalog(), content_type="application/ld+json", json_dumps_params={"ensure_ascii": False}
     )

@@ -311,6 +311,10 @@ SHIPPING_FEES_VND = {
     "south": env.int("SHIPPING_FEE_SOUTH_VND", default=30000),
 }
 FREE_SHIPPING_FROM_VND = env.int("FREE_SHIPPING_FROM_VND", default=500000)
+# Open data (feeds.opendata): who publishes it, under which licence, whom to ask.
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="OCOP Market")
+OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="dulieu@ocop.example.vn")
 # Days a buyer may send back goods that arrived damaged or not as described (shown to search engines).
 RETURN_WINDOW_DAYS = env.int("RETURN_WINDOW_DAYS", default=7)
 # The shop's account for VietQR transfers (the order number is the transfer note).
