@@ -18,6 +18,7 @@ BAD_VALUES = ["%00", "x%00y", "%01", "%7F"]
 BAD_QUERIES = [
     "q=%00", "q=a%00b", "page=-1", "page=0", "page=abc", "page=99999999999999999999", "page_size=-3",
     "province=%00", "near=%00", "stars=%00", "group=%00", "lang=%00",
+    "linkType=%00", "linkType=gs1:%01", "MATCH_anyEPCClass=%00", "GE_eventTime=-1", "EQ_bizStep=%00",
 ]
 
 
@@ -55,7 +56,7 @@ def test_a_control_character_anywhere_in_a_public_path_is_never_an_error_page(cl
 LISTS = [
     "/", "/catalogue/", "/search/", "/diem-ban/", "/api/v1/products/", "/api/v1/producers/",
     "/api/v1/sales-points/", "/api/v1/fairs/", "/feeds/google.xml", "/search/suggest/", "/sitemap.xml",
-    "/sitemap-products.xml",
+    "/sitemap-products.xml", "/api/v1/epcis/events/", "/01/08930000000019", "/feeds/san-pham-ocop.json",
 ]
 
 

@@ -471,6 +471,8 @@ PUBLIC = {
     "basket/add/": "adding a public product to one's own basket (the purchase strategy gates it)",
     "offers/": "public offer pages", "wishlists/": "a shared wishlist by its unguessable key",
     "api/v1/products/<code>/": "answers for any product by contract, so anyone can check a status",
+    "feeds/^san-pham-ocop": "open data: the register of listable products, in CSV or JSON",
+    "sitemap-<section>": "a section of the public sitemap",
     "feeds/^producers/": "an active producer's listable products, as its public pages show them",
     "^chia-se/": "the share picture of a product, as its trace page shows it",
     "password-reset/confirm/": "token-guarded", "cms/password_reset/confirm/": "token-guarded",
