@@ -9,6 +9,7 @@ from django.utils import translation
 
 # C0 controls but tab, line feed and carriage return (which forms may hold), and DEL.
 API_PREFIX = "/api/"
+NEGOTIATED_PATHS = ("/01/", "/q/")  # trace pages behind printed codes (gs1.links)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -21,12 +22,18 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     Django's own middleware would follow the browser's Accept-Language, turning the site
     English for most phones set to English even in Vietnam; the choice stays explicit here.
     ``?lang=en`` gives every page an English URL of its own (shared links, hreflang, QR codes).
+
+    Codes scanned on packages are the exception: a GS1 Digital Link answers in the language the
+    phone asks for where we have it (GS1 resolver standard), since a tourist scans it at a sales
+    point without any choice made yet. Django's LocaleMiddleware adds Vary: Accept-Language.
     """
 
     def process_request(self, request):
         choices = [request.GET.get(LANGUAGE_PARAMETER), request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)]
-        language = next((c for c in choices if c in dict(settings.LANGUAGES)), settings.LANGUAGE_CODE)
-        translation.activate(language)
+        language = next((c for c in choices if c in dict(settings.LANGUAGES)), None)
+        if language is None and request.path_info.startswith(NEGOTIATED_PATHS):
+            language = translation.get_language_from_request(request)
+        translation.activate(language or settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
 
 

@@ -139,3 +139,22 @@ def test_a_second_product_without_the_certificate_has_no_certification_link(clie
     assert client.get("/01/08930000000026", {"linkType": "gs1:certificationInfo"}).status_code == 404
     CertificateFactory(product=bare)
     assert client.get("/01/08930000000026", {"linkType": "gs1:certificationInfo"}).status_code == 307
+
+
+@pytest.mark.parametrize(
+    ("accept", "cookie", "lang"), [("en-US,en;q=0.9", None, "en"), ("ko-KR,ko", None, "vi"), ("en", "vi", "vi")]
+)
+def test_a_scanned_code_answers_in_the_phones_language_where_we_have_it(client, stamp, accept, cookie, lang):
+    if cookie:
+        client.cookies["django_language"] = cookie
+
+    response = client.get(PRODUCT, HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert f'<html lang="{lang}">' in response.content.decode()
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_shop_pages_stay_vietnamese_first_whatever_the_browser_asks(client, stamp):
+    page = client.get("/catalogue/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+
+    assert '<html lang="vi"' in page
