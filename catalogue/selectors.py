@@ -77,7 +77,8 @@ def listing_status_message(listing: ListingStatus) -> str:
             "number": certificate.revocation_decision_number,
         }
         if certificate.revocation_reason:
-            message += f" {_('Lý do:')} {certificate.revocation_reason.rstrip('.')}."
+            reason = _("Lý do:")  # its own call: xgettext does not read calls inside f-strings
+            message += f" {reason} {certificate.revocation_reason.rstrip('.')}."
         return message
     if listing.state == "superseded":
         return _("Chứng nhận OCOP này đã được thay thế và không còn hiệu lực.")
