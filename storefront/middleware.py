@@ -9,7 +9,7 @@ from django.utils import translation
 
 # C0 controls but tab, line feed and carriage return (which forms may hold), and DEL.
 API_PREFIX = "/api/"
-NEGOTIATED_PATHS = ("/01/", "/q/")  # trace pages behind printed codes (gs1.links)
+NEGOTIATED_PATHS = ("/01/", "/q/", "/vung-nguyen-lieu/")  # pages behind printed codes, and their areas
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 

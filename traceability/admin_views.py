@@ -54,7 +54,10 @@ class CaptureTokenForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["producer"].queryset = own_producers(user, Producer.objects.order_by("name"))
+        producers = own_producers(user, Producer.objects.order_by("name"))
+        self.fields["producer"].queryset = producers
+        if len(producers[:2]) == 1:  # a producer's user: nothing to choose
+            self.fields["producer"].initial = producers[0].pk
 
 
 def capture_tokens(request):

@@ -142,6 +142,8 @@ def test_a_producer_makes_and_revokes_its_own_keys_in_cms_only(client, django_us
     other = ProductFactory().producer
     client.force_login(user)
 
+    form = client.get("/cms/ocop/epcis-keys/").content.decode()
+    assert f'<option value="{lot.product.producer.pk}" selected>' in form  # its only producer, chosen
     own = {"producer": lot.product.producer.pk, "name": "Cân"}
     made = client.post("/cms/ocop/epcis-keys/", own, follow=True)
     key = next(str(m) for m in made.context["messages"]).rsplit(" ", 1)[1]

@@ -142,7 +142,8 @@ def test_a_second_product_without_the_certificate_has_no_certification_link(clie
 
 
 @pytest.mark.parametrize(
-    ("accept", "cookie", "lang"), [("en-US,en;q=0.9", None, "en"), ("ko-KR,ko", None, "vi"), ("en", "vi", "vi")]
+    ("accept", "cookie", "lang"),
+    [("en-US,en;q=0.9", None, "en"), ("ko-KR,ko", None, "vi"), ("en", "vi", "vi")],
 )
 def test_a_scanned_code_answers_in_the_phones_language_where_we_have_it(client, stamp, accept, cookie, lang):
     if cookie:
@@ -152,6 +153,14 @@ def test_a_scanned_code_answers_in_the_phones_language_where_we_have_it(client, 
 
     assert f'<html lang="{lang}">' in response.content.decode()
     assert "Accept-Language" in response["Vary"]
+
+
+def test_an_area_page_reached_from_a_scan_keeps_the_phones_language(client, stamp):
+    area = stamp.lot.areas.get()
+
+    page = client.get(f"/vung-nguyen-lieu/{area.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert '<html lang="en">' in page
 
 
 def test_shop_pages_stay_vietnamese_first_whatever_the_browser_asks(client, stamp):
