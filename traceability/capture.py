@@ -8,12 +8,13 @@ refused with the reason, and nothing is stored.
 import hashlib
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from traceability.epcis import CBV, OCOP_PREFIX, STEPS_BY_BIZ_STEP, namespace, schema_errors
+from traceability.epcis import CBV, OCOP_PREFIX, STEPS_BY_BIZ_STEP, area_at, namespace, schema_errors
 from traceability.models import CaptureToken, Lot, TraceEvent
 from traceability.resolver import identified, lots_named
 
@@ -91,12 +92,17 @@ def _trace_event(event: dict, producer, number: int) -> TraceEvent:
         raise _refused(number, message, step=event.get("bizStep"), allowed=allowed)
     lot = _lot(event, producer, number)
     occurred_at = parse_datetime(event["eventTime"])
-    place = str(_value(event, "place") or event.get("readPoint", {}).get("id", ""))[:255]
+    where = event.get("readPoint", event.get("bizLocation", {})).get("id", "")
+    area = producer.raw_material_areas.filter(pk=area_at(where)).first()  # only one of its own areas
+    place = str(_value(event, "place") or (area.name if area else where))[:255]
     if not place:
         raise _refused(number, _("cần nơi diễn ra (ocop:place hoặc readPoint)."))
     note = str(_value(event, "note"))
-    traced = TraceEvent(lot=lot, step=step, occurred_at=occurred_at, place=place, note=note)
-    traced.full_clean()
+    traced = TraceEvent(lot=lot, step=step, occurred_at=occurred_at, place=place, note=note, area=area)
+    try:
+        traced.full_clean()
+    except ValidationError as invalid:
+        raise _refused(number, "; ".join(invalid.messages))
     return traced
 
 

@@ -11,7 +11,8 @@ import uuid
 from functools import cache
 from pathlib import Path
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from jsonschema import Draft7Validator
 
@@ -59,6 +60,18 @@ def context() -> list:
 def area_location(area) -> str:
     """A raw-material area's location identifier: its public page, which never moves."""
     return public_url(reverse("area", args=[area.pk]))
+
+
+def area_at(location: str) -> int | None:
+    """The id of the raw-material area whose location identifier this is, if it is one."""
+    path = location.removeprefix(settings.PUBLIC_BASE_URL)
+    if path == location:
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.kwargs["pk"] if match.url_name == "area" else None
 
 
 def event_id(event) -> str:

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.contrib.auth.models import Permission
 
-from tests.factories import LotFactory, ProductFactory
+from tests.factories import LotFactory, ProductFactory, RawMaterialAreaFactory
 from traceability.capture import token_create
 from traceability.epcis import schema_errors
 from traceability.models import CaptureToken, TraceEvent
@@ -154,3 +154,20 @@ def test_a_producer_makes_and_revokes_its_own_keys_in_cms_only(client, django_us
     token = CaptureToken.objects.get()
     client.post("/cms/ocop/epcis-keys/", {"revoke": token.pk})
     assert _capture(client, _document(_event()), key).status_code == 401
+
+
+def test_an_event_at_one_of_its_areas_is_kept_with_the_area_and_exported_back(client, lot, key):
+    area = RawMaterialAreaFactory(producer=lot.product.producer, name="Ruộng muối Lý Nhơn")
+    someone_elses = RawMaterialAreaFactory()
+    at_area = {"id": f"{BASE}/vung-nguyen-lieu/{area.pk}/"}
+    harvest = _event(bizStep="commissioning", action="ADD", readPoint=at_area)
+    harvest.pop("ocop:place")
+    elsewhere = _event(readPoint={"id": f"{BASE}/vung-nguyen-lieu/{someone_elses.pk}/"})
+
+    assert _capture(client, _document(harvest, elsewhere), key).status_code == 201
+
+    kept, not_linked = lot.events.order_by("pk")
+    assert (kept.area, kept.place, kept.step) == (area, "Ruộng muối Lý Nhơn", "harvesting")
+    assert not_linked.area is None  # another producer's area is not linked, only named as sent
+    exported = client.get(f"/qr/lot/{lot.product.upc}/L2026-01/epcis.jsonld").json()["epcisBody"]["eventList"]
+    assert exported[0]["readPoint"] == {"id": f"{BASE}/vung-nguyen-lieu/{area.pk}/"}
