@@ -63,10 +63,11 @@ def item_links(anchor: str, product, lot=None) -> list[Link]:
     """Every link of a product (or one of its lots or units), the trace page first (the default)."""
     title = product.get_title()
     found = [Link("pip", anchor, title, translated=True)]
-    listable = listing_status(product).is_listable
+    listing = listing_status(product)
+    listable = listing.is_listable
     if listable:
         found.append(Link("pip", links.public_url(product.get_absolute_url()), title, translated=True))
-    if listing_status(product).certificate is not None:
+    if listing.certificate is not None:
         certificate = reverse("api:get_certificate", args=[product.upc])
         found.append(Link("certificationInfo", links.public_url(certificate), title, "application/json"))
     lots = [lot] if lot else product.lots.all()
