@@ -98,3 +98,10 @@ def test_the_dcat_description_names_every_distribution_and_each_resolves(client)
     assert urls == [f"{BASE}/feeds/{name}" for name in names]
     assert all(client.get(url.removeprefix(BASE)).status_code == 200 for url in urls)
     assert dataset[f"{DCT}modified"][0]["@value"].startswith(local_today().replace(day=1).isoformat())
+
+
+def test_every_page_footer_points_to_the_open_data(client):
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+
+    for name in ("san-pham-ocop.csv", "san-pham-ocop.json", "quyet-dinh.atom", "dcat.jsonld"):
+        assert f'href="/feeds/{name}"' in footer
