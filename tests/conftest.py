@@ -46,6 +46,16 @@ def migrated_transactional_db(migrated_data, transactional_db):
 
 
 @pytest.fixture
+def producer_user(django_user_model):
+    """A user who may open /cms/ and belongs to no producer yet (a test adds it to one)."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+@pytest.fixture
 def commit():
     """Run what the test's transaction would run on commit, as if it committed here.
 

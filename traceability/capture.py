@@ -59,10 +59,9 @@ def _value(event: dict, term: str):
 
 
 def _step(biz_step: str):
-    if biz_step.startswith(f"{OCOP_PREFIX}:"):
-        biz_step = f"{namespace()}{biz_step.split(':', 1)[1]}"
+    """Our step for a business step written as a CBV word or IRI, ``ocop:term`` or our full IRI."""
     if biz_step.startswith(namespace()):
-        biz_step = f"{OCOP_PREFIX}:{biz_step[len(namespace()):]}"
+        biz_step = f"{OCOP_PREFIX}:{biz_step.removeprefix(namespace())}"
     return STEPS_BY_BIZ_STEP.get(biz_step)
 
 

@@ -10,9 +10,10 @@ import json
 import uuid
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, ResolverMatch, resolve, reverse
 from django.utils import timezone
 from jsonschema import Draft7Validator
 
@@ -62,16 +63,21 @@ def area_location(area) -> str:
     return public_url(reverse("area", args=[area.pk]))
 
 
-def area_at(location: str) -> int | None:
-    """The id of the raw-material area whose location identifier this is, if it is one."""
-    path = location.removeprefix(settings.PUBLIC_BASE_URL)
-    if path == location:
+def route_of(uri: str) -> ResolverMatch | None:
+    """Which of our pages a URI on PUBLIC_BASE_URL names (no query, no fragment); None otherwise."""
+    parts = urlsplit(uri)
+    if f"{parts.scheme}://{parts.netloc}" != settings.PUBLIC_BASE_URL or parts.query or parts.fragment:
         return None
     try:
-        match = resolve(path)
+        return resolve(parts.path)
     except Resolver404:
         return None
-    return match.kwargs["pk"] if match.url_name == "area" else None
+
+
+def area_at(location: str) -> int | None:
+    """The id of the raw-material area whose location identifier this is, if it is one."""
+    match = route_of(location)
+    return match.kwargs["pk"] if match and match.url_name == "area" else None
 
 
 def event_id(event) -> str:

@@ -6,17 +6,17 @@ the item has; with ``?linkType=gs1:…`` a 307 to that link, or 404 when the ite
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 
 from catalogue.certification import listing_status
 from gs1 import links
 from gs1.gtin import stored_forms
 from salespoints.selectors import sales_points_stocking
-from traceability.epcis import area_location
+from traceability.epcis import area_location, route_of
 from traceability.models import Lot, RawMaterialArea, TraceEvent
 
 GS1_VOC = "https://gs1.org/voc/"
@@ -118,14 +118,8 @@ RESOLVABLE = {"trace-gs1-product", "trace-gs1-lot", "trace-product", "trace-lot"
 
 def identified(uri: str) -> dict | None:
     """What one of our product or lot URIs names: its GTIN or code, and lot code (None if not ours)."""
-    parts = urlsplit(uri)
-    if f"{parts.scheme}://{parts.netloc}" != settings.PUBLIC_BASE_URL or parts.query or parts.fragment:
-        return None
-    try:
-        match = resolve(parts.path)
-    except Resolver404:
-        return None
-    return match.kwargs if match.url_name in RESOLVABLE else None
+    match = route_of(uri)
+    return match.kwargs if match and match.url_name in RESOLVABLE else None
 
 
 def lots_named(kwargs: dict):

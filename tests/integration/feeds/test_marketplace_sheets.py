@@ -1,19 +1,11 @@
 """In /cms/, a producer's users find their own products' sheets for marketplaces, and no one else's."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import ProducerFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def producer_user(django_user_model):
-    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 def test_a_producer_user_sees_its_own_producers_sheets_only(client, producer_user):

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from tests.factories import LotFactory, ProductFactory, RawMaterialAreaFactory
 from traceability.capture import token_create
@@ -135,12 +134,10 @@ def test_a_body_that_is_not_json_is_400(client, lot, key):
     assert response.status_code == 400
 
 
-def test_a_producer_makes_and_revokes_its_own_keys_in_cms_only(client, django_user_model, lot):
-    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    lot.product.producer.partner.users.add(user)
+def test_a_producer_makes_and_revokes_its_own_keys_in_cms_only(client, producer_user, lot):
+    lot.product.producer.partner.users.add(producer_user)
     other = ProductFactory().producer
-    client.force_login(user)
+    client.force_login(producer_user)
 
     form = client.get("/cms/ocop/epcis-keys/").content.decode()
     assert f'<option value="{lot.product.producer.pk}" selected>' in form  # its only producer, chosen

@@ -1,17 +1,9 @@
 import pytest
-from django.contrib.auth.models import Permission
 
 from tests.factories import LotFactory, ProductFactory
 from traceability.models import Stamp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def producer_user(django_user_model):
-    user = django_user_model.objects.create_user("htx", "htx@example.vn", "pw")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 def test_producer_generates_stamps_for_its_own_lot_and_sees_only_its_lots(client, producer_user):
