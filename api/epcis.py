@@ -2,11 +2,14 @@
 capture of a producer's own events with its token."""
 
 import json
+import re
 from datetime import datetime
+from typing import Annotated
 
 from django.http import JsonResponse
 from ninja import Router
 from ninja.security import HttpBearer
+from pydantic import BeforeValidator
 
 from traceability.capture import Refused, capture, token_producer
 from traceability.epcis import BIZ_STEPS, query_document
@@ -21,6 +24,19 @@ MAX_EVENTS = 1000
 OBJECT = {"schema": {"type": "object"}}
 EPCIS_DOCUMENT = {JSON_LD: OBJECT, "application/json": OBJECT}
 ERROR = {"application/json": {"schema": {"type": "object", "properties": {"detail": {"type": "string"}}}}}
+
+
+NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
+def _not_a_number(value):
+    """Pydantic would read a number as seconds since 1970; the schema and EPCIS say an ISO date-time."""
+    if isinstance(value, str) and NUMBER.fullmatch(value):
+        raise ValueError("expected an ISO 8601 date-time")
+    return value
+
+
+EventTime = Annotated[datetime, BeforeValidator(_not_a_number)]
 
 
 class ProducerToken(HttpBearer):
@@ -41,8 +57,8 @@ def epcis_events(
     request,
     MATCH_anyEPCClass: str,  # noqa: N803  the EPCIS query parameter's own name
     EQ_bizStep: str = "",  # noqa: N803
-    GE_eventTime: datetime | None = None,  # noqa: N803
-    LT_eventTime: datetime | None = None,  # noqa: N803
+    GE_eventTime: EventTime | None = None,  # noqa: N803
+    LT_eventTime: EventTime | None = None,  # noqa: N803
 ):
     """Events of the product or lot a Digital Link (or short trace URL) names, oldest first."""
     kwargs = identified(MATCH_anyEPCClass)
