@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from catalogue.certification import listing_status
+from catalogue.models import Product
 from gs1 import links
 from gs1.gtin import stored_forms
 from salespoints.selectors import sales_points_stocking
@@ -50,8 +51,9 @@ def link_type_name(value: str) -> str | None:
     return None
 
 
-def wants_linkset(request) -> bool:
-    return request.GET.get("linkType") == ALL or LINKSET_TYPE in request.headers.get("Accept", "")
+def asks_for_links(request) -> bool:
+    """A machine asking the resolver (a link type, or the linkset by content type), not for the page."""
+    return "linkType" in request.GET or LINKSET_TYPE in request.headers.get("Accept", "")
 
 
 def _events_query(uri: str) -> str:
@@ -122,16 +124,23 @@ def identified(uri: str) -> dict | None:
     return match.kwargs if match and match.url_name in RESOLVABLE else None
 
 
+def codes(gtin=None, code=None):
+    """(the stored forms of a GTIN, None) or ((), our own code); ValidationError for a bad GTIN."""
+    return (stored_forms(gtin), None) if gtin else ((), code)
+
+
+def products_named(gtins, code):
+    """The products with one of these stored GTIN forms, or else with our own code."""
+    return Product.objects.filter(gtin__in=gtins) if gtins else Product.objects.filter(upc=code)
+
+
 def lots_named(kwargs: dict):
     """The lots (none, or those of each product sharing a GTIN) that an :func:`identified` URI names."""
-    if "gtin" in kwargs:
-        try:
-            products = {"product__gtin__in": stored_forms(kwargs["gtin"])}
-        except ValidationError:
-            return Lot.objects.none()
-    else:
-        products = {"product__upc": kwargs["code"]}
-    lots = Lot.objects.filter(**products)
+    try:
+        gtins, code = codes(kwargs.get("gtin"), kwargs.get("code"))
+    except ValidationError:
+        return Lot.objects.none()
+    lots = Lot.objects.filter(product__in=products_named(gtins, code))
     return lots.filter(code=kwargs["lot_code"]) if "lot_code" in kwargs else lots
 
 

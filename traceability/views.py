@@ -44,11 +44,6 @@ def _not_found(request, message):
     return render(request, "traceability/not_found.html", {"message": message}, status=404)
 
 
-def _codes(gtin, code):
-    """(the stored forms of a GTIN, None) or ((), our own code); ValidationError for a bad GTIN."""
-    return (stored_forms(gtin), None) if gtin else ((), code)
-
-
 def _render_trace(request, *, product, lot=None, stamp=None) -> str:
     """The whole page through the gate; a stamp's counters go in later (snapshots.with_scan_status)."""
     listing = listing_status(product)
@@ -79,10 +74,6 @@ def _respond(request, facts, render, stamp=None):
     return response
 
 
-def _asks_resolver(request) -> bool:
-    return "linkType" in request.GET or resolver.wants_linkset(request)
-
-
 def _resolve(request, product, lot=None, stamp=None):
     """The resolver's answer for an item: its linkset, or a 307 to the link type asked for."""
     path = links.stamp_trace_path(stamp) if stamp else links.lot_trace_path(lot) if lot else None
@@ -105,22 +96,18 @@ def _resolve(request, product, lot=None, stamp=None):
     return response
 
 
-def _products(gtins, code):
-    return Product.objects.filter(gtin__in=gtins) if gtins else Product.objects.filter(upc=code)
-
-
 @never_cache  # the status must be live, and every check of a stamp is counted
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_product(request, gtin=None, code=None):
     try:
-        gtins, code = _codes(gtin, code)
+        gtins, code = resolver.codes(gtin, code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
     facts = snapshots.product_facts(gtins, code)
     if facts:
         product_id = facts.product_id
     else:  # unknown, or a GTIN on several products (the first is shown, uncached)
-        product_id = _products(gtins, code).order_by("pk").values_list("pk", flat=True).first()
+        product_id = resolver.products_named(gtins, code).order_by("pk").values_list("pk", flat=True).first()
         if product_id is None:
             return _not_found(request, NOT_GENUINE)
 
@@ -131,7 +118,7 @@ def trace_product(request, gtin=None, code=None):
             .get(pk=product_id)
         )
 
-    if _asks_resolver(request):
+    if resolver.asks_for_links(request):
         return _resolve(request, load())
     return _respond(request, facts, lambda: _render_trace(request, product=load()))
 
@@ -149,18 +136,18 @@ def _lot(products, lot_code):
 @transaction.non_atomic_requests  # reads only, and the scan write is atomic by itself
 def trace_lot(request, lot_code, gtin=None, code=None):
     try:
-        gtins, code = _codes(gtin, code)
+        gtins, code = resolver.codes(gtin, code)
     except ValidationError:
         return _not_found(request, BAD_GTIN)
     facts = snapshots.product_facts(gtins, code, lot_code=lot_code)
-    lot = None if facts else _lot(_products(gtins, code), lot_code)
+    lot = None if facts else _lot(resolver.products_named(gtins, code), lot_code)
     if facts is None and lot is None:
         return _not_found(request, NOT_GENUINE)
 
     def load():
         return lot or _lot(Product.objects.filter(pk=facts.product_id), lot_code)
 
-    if _asks_resolver(request):
+    if resolver.asks_for_links(request):
         shown = load()
         return _resolve(request, shown.product, shown)
 
@@ -211,7 +198,7 @@ def trace_stamp(request, serial, gtin=None, lot_code=None):
             .get(pk=stamp.pk)
         )
 
-    if _asks_resolver(request):  # a machine asking for links, not a check of the item: not counted
+    if resolver.asks_for_links(request):  # a machine asking for links, not a check of the item: not counted
         loaded = load()
         return _resolve(request, loaded.lot.product, loaded.lot, loaded)
     scan_record(stamp=stamp, request=request)
