@@ -1,4 +1,5 @@
-"""Read-only JSON API (/api/v1/), OpenAPI schema at /api/v1/schema/: one router per resource.
+"""JSON API (/api/v1/), OpenAPI schema at /api/v1/schema/: one router per resource; all reads but
+the EPCIS capture of a producer's own events (api/epcis.py).
 
 Lists show only listable products (the listing gate, through browsable() or the search); a single
 product answers whatever its status, so anyone holding one can check its certificate. Every 4xx
@@ -10,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from api import epcis, fairs, producers, products, sales_points
+from formats import CONTROL_CHARACTER_RANGES
 
 ERROR = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
 INVALID = {
@@ -18,7 +20,7 @@ INVALID = {
     "required": ["detail", "errors"],
 }
 # storefront.middleware refuses C0 control characters anywhere in a request: said in the schema.
-NO_CONTROL_CHARACTERS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+NO_CONTROL_CHARACTERS = f"^[^{CONTROL_CHARACTER_RANGES}]*$"
 # What any operation may answer besides its own result, in the one shape the handlers below give.
 ERRORS = {
     "400": ("Bad request", ERROR),

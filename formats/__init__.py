@@ -9,6 +9,11 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from oscar.templatetags.currency_filters import currency
 
+# Refused anywhere in a request (storefront.middleware), and said so in the API's schema: C0
+# controls but tab, line feed and carriage return (which forms may hold), and DEL. Written as a
+# character-class body both Python's and JSON Schema's regular expressions read.
+CONTROL_CHARACTER_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+
 
 def vnd(amount) -> str:
     """150000 → "150.000 ₫" in every language (the format lives in OSCAR_CURRENCY_FORMAT)."""

@@ -7,10 +7,11 @@ from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 
-# C0 controls but tab, line feed and carriage return (which forms may hold), and DEL.
+from formats import CONTROL_CHARACTER_RANGES
+
 API_PREFIX = "/api/"
 NEGOTIATED_PATHS = ("/01/", "/q/", "/vung-nguyen-lieu/")  # pages behind printed codes, and their areas
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(f"[{CONTROL_CHARACTER_RANGES}]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 LANGUAGE_PARAMETER = "lang"
