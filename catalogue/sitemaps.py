@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from catalogue.models import Product
 
@@ -29,3 +30,7 @@ class ProductSitemap(PublicAddressSitemap):
 
     def lastmod(self, product):
         return product.date_updated
+
+    def get_latest_lastmod(self):
+        # For the index: Django's default reads every item to take the newest.
+        return self.items().aggregate(newest=Max("date_updated"))["newest"]

@@ -1,4 +1,5 @@
 import re
+from datetime import datetime
 
 import pytest
 
@@ -75,3 +76,16 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_part
 
     assert f"Sitemap: {BASE}/sitemap.xml" in robots
     assert "Disallow: /cms/" in robots and "Disallow: /checkout/" in robots
+
+
+def test_the_index_dates_the_products_section_by_its_newest_product_in_few_queries(
+    client, django_assert_max_num_queries
+):
+    products = [ProductFactory() for _ in range(3)]
+    newest = max(p.date_updated for p in products)
+
+    with django_assert_max_num_queries(12):
+        xml = client.get("/sitemap.xml").content.decode()
+
+    products_section = re.search(r"sitemap-products\.xml</loc><lastmod>([^<]+)</lastmod>", xml)
+    assert datetime.fromisoformat(products_section.group(1)) == newest
