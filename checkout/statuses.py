@@ -1,7 +1,8 @@
 """Order and line statuses, as staff and producers see them (settings: OSCAR_*_STATUS_PIPELINE).
 
 Each producer moves its own lines; the order follows its lines, so a multi-producer order is
-delivered when every producer has delivered.
+"partly shipped" while some producers have handed their goods over and others not yet, and
+shipped or delivered only once every producer has.
 """
 
 from django.utils.translation import gettext_noop
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_noop
 AWAITING_PAYMENT = gettext_noop("Chờ thanh toán")
 PAID = gettext_noop("Đã thanh toán")
 TO_SHIP = gettext_noop("Chờ giao hàng")
+PARTLY_SHIPPED = gettext_noop("Giao một phần")
 SHIPPING = gettext_noop("Đang giao")
 DELIVERED = gettext_noop("Đã giao")
 CANCELLED = gettext_noop("Đã hủy")
@@ -21,8 +23,11 @@ def order_status_following(current: str, line_statuses: list[str]) -> str:
         return CANCELLED
     if all(status == DELIVERED for status in live):
         return DELIVERED
-    if any(status in (SHIPPING, DELIVERED) for status in live):
+    handed_over = [status in (SHIPPING, DELIVERED) for status in live]
+    if all(handed_over):
         return SHIPPING
+    if any(handed_over):
+        return PARTLY_SHIPPED
     if current == AWAITING_PAYMENT and AWAITING_PAYMENT not in live:
         return PAID  # every producer has confirmed its part of the transfer
     return current

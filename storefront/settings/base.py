@@ -289,8 +289,9 @@ OSCAR_INITIAL_ORDER_STATUS = "Chờ giao hàng"  # per payment method: checkout.
 OSCAR_INITIAL_LINE_STATUS = "Chờ giao hàng"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Chờ thanh toán": ("Đã thanh toán", "Đã hủy"),
-    "Đã thanh toán": ("Đang giao", "Đã giao", "Đã hủy"),
-    "Chờ giao hàng": ("Đang giao", "Đã giao", "Đã hủy"),
+    "Đã thanh toán": ("Giao một phần", "Đang giao", "Đã giao", "Đã hủy"),
+    "Chờ giao hàng": ("Giao một phần", "Đang giao", "Đã giao", "Đã hủy"),
+    "Giao một phần": ("Đang giao", "Đã giao"),
     "Đang giao": ("Đã giao", "Đã hủy"),
     "Đã giao": (),
     "Đã hủy": (),

@@ -108,11 +108,15 @@ def test_each_producer_moves_its_own_lines_and_the_order_follows_them(order_of_t
 
     _move_lines(salt_producer, order, [salt_line], "Đang giao")
     order.refresh_from_db()
-    assert order.status == "Đang giao"
+    assert order.status == "Giao một phần"  # the fish producer has not handed anything over
 
     _move_lines(salt_producer, order, [salt_line], "Đã giao")
     order.refresh_from_db()
-    assert order.status == "Đang giao"  # the fish is not delivered yet
+    assert order.status == "Giao một phần"
+
+    _move_lines(fish_producer, order, [fish_line], "Đang giao")
+    order.refresh_from_db()
+    assert order.status == "Đang giao"  # every producer has shipped, not every one delivered
 
     _move_lines(fish_producer, order, [fish_line], "Đã giao")
     order.refresh_from_db()

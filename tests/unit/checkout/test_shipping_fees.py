@@ -9,6 +9,7 @@ from checkout.statuses import (
     CANCELLED,
     DELIVERED,
     PAID,
+    PARTLY_SHIPPED,
     SHIPPING,
     TO_SHIP,
     order_status_following,
@@ -42,8 +43,12 @@ def test_delivery_fee_by_region_free_from_the_threshold(province, total, fee):
 
 
 @pytest.mark.parametrize(("current", "lines", "expected"), [
-    (TO_SHIP, [SHIPPING, TO_SHIP], SHIPPING),
+    (TO_SHIP, [SHIPPING, TO_SHIP], PARTLY_SHIPPED),  # one producer alone never ships the order
+    (PAID, [DELIVERED, TO_SHIP], PARTLY_SHIPPED),
+    (PARTLY_SHIPPED, [SHIPPING, SHIPPING], SHIPPING),
+    (PARTLY_SHIPPED, [DELIVERED, TO_SHIP], PARTLY_SHIPPED),
     (SHIPPING, [DELIVERED, SHIPPING], SHIPPING),
+    (TO_SHIP, [SHIPPING, CANCELLED], SHIPPING),
     (SHIPPING, [DELIVERED, DELIVERED], DELIVERED),
     (SHIPPING, [DELIVERED, CANCELLED], DELIVERED),
     (TO_SHIP, [CANCELLED, CANCELLED], CANCELLED),
@@ -57,7 +62,7 @@ def test_an_order_follows_its_lines(current, lines, expected):
 
 def test_the_configured_pipelines_use_exactly_the_status_words_of_the_code(settings):
     """Settings spell the statuses out (they cannot import app code); they must match the constants."""
-    used = {AWAITING_PAYMENT, PAID, TO_SHIP, SHIPPING, DELIVERED, CANCELLED}
+    used = {AWAITING_PAYMENT, PAID, TO_SHIP, PARTLY_SHIPPED, SHIPPING, DELIVERED, CANCELLED}
     for pipeline in (settings.OSCAR_ORDER_STATUS_PIPELINE, settings.OSCAR_LINE_STATUS_PIPELINE):
         assert set(pipeline) | {s for nexts in pipeline.values() for s in nexts} <= used
     assert settings.OSCAR_ORDER_STATUS_CASCADE == {PAID: TO_SHIP, CANCELLED: CANCELLED}
