@@ -139,3 +139,8 @@ class ProvincePagePermissionTester(PagePermissionTester):
         own = officer_province(user)
         if not is_administrator(user) and own is not None and own != province_code:
             self.permissions = set()
+
+
+def may_reconcile_payments(user) -> bool:
+    """The shop's bank account (transfer notices, statements, refunds): staff only, never a producer."""
+    return sees_withheld(user)

@@ -1,13 +1,8 @@
 """Wagtail admin views for certification officers: importing decisions, expiring certificates."""
 
-import secrets
-from pathlib import Path
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -15,29 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.certification import local_today
 from catalogue.expiry import certificates_expiring
 from catalogue.importing import ImportRejected, import_ocop
-from uploads import ContentTypeValidator
+from uploads import pending
+from uploads.forms import TableFileForm
 
 IMPORT_PERMISSION = "catalogue.add_certificate"
 IMPORT_SESSION_KEY = "ocop_import_pending"
-MAX_IMPORT_SIZE = 5 * 1024 * 1024
-IMPORT_EXTENSIONS = (".csv", ".xlsx")
 
 
-class ImportForm(forms.Form):
+class ImportForm(TableFileForm):
     file = forms.FileField(
         label=_("Tệp quyết định"),
         help_text=_("CSV (UTF-8) hoặc XLSX, mỗi dòng một giấy chứng nhận, theo mẫu cột của OCOP Market."),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        if suffix not in IMPORT_EXTENSIONS:
-            raise forms.ValidationError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
-        if upload.size > MAX_IMPORT_SIZE:
-            raise forms.ValidationError(_("Tệp lớn hơn 5 MB."))
-        ContentTypeValidator([suffix.lstrip(".")])(upload)  # the bytes must be what the name says
-        return upload
 
 
 def import_decisions(request):
@@ -58,42 +42,25 @@ def import_decisions(request):
             except ImportRejected as rejected:
                 context["errors"] = rejected.errors
             else:
-                _keep_for_confirmation(request, content, upload.name)
+                pending.keep(request, IMPORT_SESSION_KEY, content, upload.name)
                 context["filename"] = upload.name
     return TemplateResponse(request, "catalogue/admin/import_decisions.html", context)
 
 
-def _keep_for_confirmation(request, content, filename):
-    _discard_pending(request)
-    path = default_storage.save(
-        f"imports/{secrets.token_urlsafe(16)}{Path(filename).suffix.lower()}", ContentFile(content)
-    )
-    request.session[IMPORT_SESSION_KEY] = {"path": path, "filename": filename}
-
-
-def _discard_pending(request):
-    pending = request.session.pop(IMPORT_SESSION_KEY, None)
-    if pending and default_storage.exists(pending["path"]):
-        default_storage.delete(pending["path"])
-    return pending
-
-
 def _confirm(request):
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending or not default_storage.exists(pending["path"]):
+    kept = pending.read(request, IMPORT_SESSION_KEY)
+    if kept is None:
         messages.error(request, _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại."))
         return redirect("ocop_import")
-    with default_storage.open(pending["path"], "rb") as stored:
-        content = stored.read()
+    content, filename = kept
+    pending.discard(request, IMPORT_SESSION_KEY)
     try:
-        summary = import_ocop(content, pending["filename"])
+        summary = import_ocop(content, filename)
     except ImportRejected as rejected:  # the database changed since the preview
-        _discard_pending(request)
         context = {"form": ImportForm(), "errors": rejected.errors}
         return TemplateResponse(request, "catalogue/admin/import_decisions.html", context)
-    _discard_pending(request)
     messages.success(request, _("Đã nhập tệp %(name)s: %(summary)s") % {
-        "name": pending["filename"], "summary": "; ".join(summary.as_lines()),
+        "name": filename, "summary": "; ".join(summary.as_lines()),
     })
     return redirect("ocop_import")
 

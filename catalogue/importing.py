@@ -5,12 +5,9 @@ one bad row rejects the whole file, with every row's errors and line numbers. A 
 applied in one transaction, and applying the same file again changes nothing.
 """
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +17,7 @@ from oscar.core.utils import slugify
 import places
 from catalogue.models import Certificate, Producer, Product, ProductClass, ProductGroup, RecognitionDecision
 from catalogue.partner.models import Partner
+from formats import spreadsheets
 from gs1.gtin import is_valid_gtin
 
 COLUMNS = [
@@ -143,52 +141,9 @@ class ImportRejected(Exception):
 def read_table(content: bytes, filename: str) -> list[dict[str, str]]:
     """Rows of a CSV (UTF-8, BOM optional) or XLSX file as {column: text}, header on line 1."""
     try:
-        if Path(filename).suffix.lower() in (".xlsx", ".xlsm"):
-            return _read_xlsx(content)
-        return _read_csv(content)
-    except (UnicodeDecodeError, csv.Error, ValueError, KeyError, OSError) as error:
+        return spreadsheets.read_table(content, filename)
+    except ValueError as error:
         raise ImportRejected([RowError(1, UNREADABLE_FILE)]) from error
-
-
-def _read_csv(content: bytes):
-    text = content.decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    reader.fieldnames = [_header(name) for name in reader.fieldnames or []]
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
-def _read_xlsx(content: bytes):
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except BadZipFile as error:
-        raise ValueError("not an xlsx file") from error
-    rows = sheet.iter_rows(values_only=True)
-    header = [_header(str(cell or "")) for cell in next(rows, [])]
-    return [
-        {name: _cell_text(value) for name, value in zip(header, row, strict=False) if name}
-        for row in rows
-        if any(value not in (None, "") for value in row)
-    ]
-
-
-def _header(name: str) -> str:
-    return name.strip().lower().replace(" ", "_")
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 # --- validation --------------------------------------------------------------------------

@@ -17,13 +17,17 @@ from oscar.core.loading import get_model
 from catalogue.expiry import producer_recipients
 from catalogue.models import Producer
 from checkout import vietqr
+from checkout.banks import bank_by_bin
+from checkout.models import CancelReason
 from checkout.payment_methods import method_for, shop_bank_account
-from checkout.statuses import CANCELLED, DELIVERED, PAID, SHIPPING
+from checkout.reconciliation import payment_reference
+from checkout.statuses import CANCELLED, DELIVERED, PAID, PARTLY_SHIPPED, SHIPPING
+from checkout.tracking import order_page_url, producer_parts
 
 Order = get_model("order", "Order")
 
 # Status changes the shopper is told about (the others are steps inside the shop).
-SHOPPER_STATUSES = (PAID, SHIPPING, DELIVERED, CANCELLED)
+SHOPPER_STATUSES = (PAID, PARTLY_SHIPPED, SHIPPING, DELIVERED, CANCELLED)
 
 
 def transfer_details(order) -> dict | None:
@@ -31,20 +35,15 @@ def transfer_details(order) -> dict | None:
     source = next(iter(order.sources.all()), None)
     if source is None or not method_for(source.source_type.code).shows_vietqr:
         return None
+    return transfer_of(int(source.amount_allocated), payment_reference(order.number))
+
+
+def transfer_of(amount: int, reference: str) -> dict:
+    """The shop's account, its bank, the amount and the reference to write, and the VietQR text."""
     account = shop_bank_account()
-    text = vietqr.payload(account, int(source.amount_allocated), order.number)
-    return {"account": account, "amount": source.amount_allocated, "note": order.number, "payload": text}
-
-
-def order_status_url(order) -> str:
-    """Where the shopper follows the order: their account, or the guest page signed by its hash."""
-    if order.user_id:
-        path = reverse("customer:order", kwargs={"order_number": order.number})
-    else:
-        path = reverse(
-            "customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()}
-        )
-    return settings.PUBLIC_BASE_URL + path
+    text = vietqr.payload(account, amount, reference)
+    return {"account": account, "bank": bank_by_bin(account.bin), "amount": amount, "note": reference,
+            "payload": text}
 
 
 def _order(order_id: int):
@@ -77,9 +76,11 @@ def pickup_point(order):
 def _tell_shopper(order, template: str, **context) -> bool:
     if not order.email:
         return False
-    context |= {"order": order, "lines": order.lines.all(), "status_url": order_status_url(order),
-                "pickup_point": pickup_point(order)}
     preferences = _preferences(order)
+    unpaid = bool(preferences and preferences.cancelled_because == CancelReason.UNPAID)
+    context |= {"order": order, "lines": order.lines.all(), "status_url": order_page_url(order),
+                "pickup_point": pickup_point(order), "parts": producer_parts(order),
+                "cancelled_unpaid": unpaid, "wait_hours": settings.TRANSFER_WAIT_HOURS}
     with translation.override(preferences.language if preferences else settings.LANGUAGE_CODE):
         _send(template, context, [order.email])
     return True

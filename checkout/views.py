@@ -1,21 +1,40 @@
-"""Oscar's payment-details view with idempotent submission: one basket, one order, one payment."""
+"""Checkout (Oscar's views with idempotent submission: one basket, one order, one payment) and
+following an order afterwards: the guest lookup and the order page."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 from oscar.apps.checkout.views import PaymentDetailsView as CorePaymentDetailsView
 from oscar.apps.checkout.views import PaymentMethodView as CorePaymentMethodView
 from oscar.apps.checkout.views import ShippingMethodView as CoreShippingMethodView
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 import places
+from checkout.cancellation import cancel_order, may_cancel
+from checkout.models import CancelReason
+from checkout.notifications import transfer_details, transfer_of
 from checkout.payment_methods import METHODS, method_for
+from checkout.reconciliation import payment_reference
 from checkout.shipping.methods import pickup_point_id
+from checkout.statuses import AWAITING_PAYMENT
+from checkout.tracking import (
+    MAX_ORDER_NUMBER_LENGTH,
+    find_order,
+    order_from_token,
+    order_token,
+    payment_state,
+    producer_parts,
+)
 from salespoints.pickup import NO_LONGER_HELD
 
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
@@ -49,6 +68,17 @@ class PaymentDetailsView(CorePaymentDetailsView):
 
     def get_initial_order_status(self, basket):
         return method_for(self.checkout_session.payment_method()).initial_status
+
+    def get_context_data(self, **kwargs):
+        """The preview shows the chosen payment method and, for a transfer, exactly what to send:
+        the order number is known already (Oscar derives it from the basket)."""
+        context = super().get_context_data(**kwargs)
+        method = context["payment_method"] = method_for(self.checkout_session.payment_method())
+        total = context.get("order_total")
+        if method.shows_vietqr and total is not None and total.incl_tax > 0:
+            number = OrderNumberGenerator().order_number(self.request.basket)
+            context["transfer"] = transfer_of(int(total.incl_tax), payment_reference(number))
+        return context
 
 
 class ShippingMethodView(CoreShippingMethodView):
@@ -97,3 +127,49 @@ def communes(request):
         return JsonResponse({"communes": []}, status=400)
     choices = places.commune_choices(province)
     return JsonResponse({"communes": [{"code": code, "name": name} for code, name in choices]})
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(label=_l("Số đơn hàng"), max_length=MAX_ORDER_NUMBER_LENGTH)
+    contact = forms.CharField(
+        label=_l("Email hoặc số điện thoại đã dùng khi đặt hàng"), max_length=254,
+    )
+
+
+TOO_MANY_LOOKUPS = _l("Quý khách đã tra cứu quá nhiều lần; hãy thử lại sau ít phút.")
+NOT_FOUND = _l("Không tìm thấy đơn hàng khớp với số đơn và email hoặc số điện thoại này.")
+
+
+@ratelimit(key="ip", rate=lambda group, request: settings.ORDER_LOOKUP_RATE, method="POST", block=False)
+def order_lookup(request):
+    """Tra cứu đơn hàng: one answer for every miss, and a limit per client like logins."""
+    form = LookupForm(request.POST or None)
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            context = {"form": form, "error": TOO_MANY_LOOKUPS}
+            return render(request, "checkout/order_lookup.html", context, status=429)
+        order = form.is_valid() and find_order(form.cleaned_data["number"], form.cleaned_data["contact"])
+        if order:
+            return redirect("order-page", token=order_token(order))
+        return render(request, "checkout/order_lookup.html", {"form": form, "error": NOT_FOUND}, status=404)
+    return render(request, "checkout/order_lookup.html", {"form": form})
+
+
+def order_page(request, token):
+    """The order as its shopper follows it, reached by the signed link; cancel from here too."""
+    order = order_from_token(token)
+    if order is None:
+        raise Http404
+    if request.method == "POST":
+        if request.POST.get("action") == "cancel" and cancel_order(order, because=CancelReason.SHOPPER):
+            messages.success(request, _("Đơn hàng đã được hủy."))
+        else:
+            messages.error(request, _("Không thể hủy: một phần đơn hàng đã được giao cho vận chuyển."))
+        return redirect("order-page", token=token)
+    order = Order.objects.select_related("shipping_address", "preferences__pickup_point").get(pk=order.pk)
+    awaiting_transfer = order.status == AWAITING_PAYMENT
+    context = {
+        "order": order, "parts": producer_parts(order), "payment": payment_state(order),
+        "may_cancel": may_cancel(order), "transfer": transfer_details(order) if awaiting_transfer else None,
+    }
+    return render(request, "checkout/order_page.html", context)

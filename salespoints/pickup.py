@@ -58,3 +58,15 @@ def hold_for_pickup(sales_point_id: int, wanted: dict[int, int]) -> None:
         if row.quantity == 0:
             row.level = SalesPointStock.Level.OUT
         row.save(update_fields=["quantity", "level", "updated_at"])
+
+
+def release_pickup(sales_point_id: int, held: dict[int, int]) -> None:
+    """Put back on the point's counts what ``hold_for_pickup`` took (a cancelled pickup order)."""
+    rows = SalesPointStock.objects.select_for_update().filter(
+        sales_point_id=sales_point_id, product_id__in=held, quantity__isnull=False
+    ).order_by("pk")
+    for row in rows:
+        row.quantity += held[row.product_id]
+        if row.level == SalesPointStock.Level.OUT:
+            row.level = SalesPointStock.Level.IN_STOCK
+        row.save(update_fields=["quantity", "level", "updated_at"])

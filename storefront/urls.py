@@ -25,6 +25,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("checkout.urls")),
     path("", include("traceability.urls")),
     path("", include("salespoints.urls")),
     path("", include("tradefairs.urls")),

@@ -1,9 +1,16 @@
 """Steps of a shopper's checkout through the storefront's own views, shared by the checkout tests."""
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
+from oscar.core.loading import get_model
+
+from checkout.reconciliation import payment_reference
+
+Order = get_model("order", "Order")
 
 CAN_GIO = {"province": "79", "commune": "27664"}  # Thành phố Hồ Chí Minh, xã Cần Giờ
 
@@ -36,3 +43,36 @@ def producer_client(product, email):
     client = Client()
     client.force_login(user)
     return client
+
+
+def place_transfer_order(client, *products):
+    """A guest's order paid by VietQR transfer (awaiting its money), placed through the views."""
+    for product in products:
+        add_to_basket(client, product)
+    fill_guest_checkout(client)
+    client.post(reverse("checkout:payment-method"), {"payment_method": "vietqr"})
+    place_order(client)
+    return Order.objects.order_by("-pk").first()
+
+
+def sepay_notice(order=None, *, amount=None, content=None, reference="FT26338000001", notice_id=92704,
+                 transfer_type="in"):
+    """A SePay webhook body for a transfer to the shop (by default: exactly ``order``'s total)."""
+    if content is None:
+        content = f"MBVCB.3278.{payment_reference(order.number)}.CT tu 0901234567"
+    return {
+        "id": notice_id, "gateway": "Vietcombank", "transactionDate": "2026-12-04 10:15:00",
+        "accountNumber": "0011004395921", "code": None,
+        "content": content,
+        "transferType": transfer_type,
+        "transferAmount": amount if amount is not None else int(order.total_incl_tax),
+        "accumulated": 19077000, "subAccount": None, "referenceCode": reference, "description": "",
+    }
+
+
+def post_notice(client, body, api_key="khoa-thu-nghiem", **headers):
+    """POST a notice to the webhook as the service does, with its API key (or other headers)."""
+    if api_key:
+        headers.setdefault("HTTP_AUTHORIZATION", f"Apikey {api_key}")
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post(reverse("bank-transfer-webhook"), data, content_type="application/json", **headers)

@@ -8,8 +8,8 @@ and once more on locked rows when the order is written (checkout/mixins.py).
 """
 
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner import availability
-from oscar.apps.partner.strategy import NoTax, StockRequired, Structured, UseFirstStockRecord
+from oscar.apps.partner import availability, prices
+from oscar.apps.partner.strategy import NoTax, PurchaseInfo, StockRequired, Structured, UseFirstStockRecord
 
 from catalogue.certification import is_listable
 
@@ -25,12 +25,16 @@ class NotListable(availability.Unavailable):
 
 
 class ListingGateRequired:
-    """Refuse purchase of any product that is not listable today; otherwise defer to Oscar."""
+    """Refuse purchase of any product that is not listable today, and give it no price (so a basket
+    holding it leaves it out of its totals: Oscar skips lines it cannot price); otherwise Oscar's."""
 
-    def availability_policy(self, product, stockrecord):
+    def fetch_for_product(self, product, stockrecord=None):
         if not is_listable(product):
-            return NotListable()
-        return super().availability_policy(product, stockrecord)
+            return PurchaseInfo(
+                price=prices.Unavailable(), availability=NotListable(),
+                stockrecord=stockrecord or self.select_stockrecord(product),
+            )
+        return super().fetch_for_product(product, stockrecord)
 
 
 class Default(ListingGateRequired, UseFirstStockRecord, StockRequired, NoTax, Structured):

@@ -5,16 +5,28 @@ from django.utils.translation import gettext as _
 from checkout import vietqr
 from checkout.notifications import pickup_point, transfer_details
 from checkout.shipping.fees import free_delivery_from
+from checkout.tracking import order_page_path
 from formats import vnd
 
 register = template.Library()
 
 
 @register.simple_tag
-def vietqr_for(order):
-    """The transfer details of ``order`` with its VietQR image, or None when it is not paid that way."""
-    details = transfer_details(order)
-    return details and {**details, "image": vietqr.png_data_uri(details["payload"])}
+def transfer_for(order):
+    """What the shopper needs to pay ``order`` by transfer, or None when it is not paid that way."""
+    return transfer_details(order)
+
+
+@register.simple_tag
+def vietqr_image(transfer):
+    """The transfer's VietQR code as an inline PNG."""
+    return vietqr.png_data_uri(transfer["payload"])
+
+
+@register.filter
+def unavailable_forms(formset):
+    """The basket formset's forms whose line can no longer be bought."""
+    return [form for form in formset if not form.instance.purchase_info.availability.is_available_to_buy]
 
 
 @register.simple_tag
@@ -29,6 +41,11 @@ def free_delivery_hint(basket):
     if basket.total_incl_tax >= threshold:
         text = _("Đơn hàng được miễn phí giao hàng tận nơi.")
     else:
-        text = _("Miễn phí giao hàng cho đơn từ %(threshold)s: thêm %(missing)s nữa.") % {
+        text = _("Mua thêm %(missing)s để được miễn phí giao hàng (đơn từ %(threshold)s).") % {
             "threshold": vnd(threshold), "missing": vnd(threshold - basket.total_incl_tax)}
     return format_html('<p class="shipping-hint">{}</p>', text)
+
+
+@register.simple_tag
+def order_page_url(order):
+    return order_page_path(order)

@@ -282,6 +282,14 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
+# Payment reconciliation beside the orders in the dashboard's fulfilment menu.
+OSCAR_DASHBOARD_NAVIGATION = [  # noqa: F405  Oscar's default, extended
+    {**section, "children": [*section["children"], {
+        "label": _("Đối soát chuyển khoản"), "url_name": "dashboard:bank-notices"}]}
+    if section.get("icon") == "fas fa-shopping-cart" else section
+    for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
+]
+
 # Orders: statuses in Vietnamese, as staff and producers see them (the same words as the
 # constants of checkout.statuses; settings cannot import app code, it would import
 # settings back). Each producer moves its own lines; the order follows them.
@@ -318,10 +326,23 @@ OPEN_DATA_LICENSE = env("OPEN_DATA_LICENSE", default="https://creativecommons.or
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="dulieu@ocop.example.vn")
 # Days a buyer may send back goods that arrived damaged or not as described (shown to search engines).
 RETURN_WINDOW_DAYS = env.int("RETURN_WINDOW_DAYS", default=7)
-# The shop's account for VietQR transfers (the order number is the transfer note).
+# The shop's account for VietQR transfers (the note is the order's payment reference, OCOP + number).
 VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970436")  # Vietcombank
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011004395921")
 VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="CONG TY TNHH OCOP MARKET")
+# Banks' logos by their VietQR code ({code}); empty shows the bank's name alone.
+VIETQR_BANK_LOGO_URL = env("VIETQR_BANK_LOGO_URL", default="https://api.vietqr.io/img/{code}.png")
+# Transfer notices from the bank-notification service (SePay's webhook format): it authenticates
+# with "Authorization: Apikey <BANK_WEBHOOK_API_KEY>", or signs the body with HMAC-SHA256 in
+# "X-Signature: sha256=<hex>" under BANK_WEBHOOK_HMAC_SECRET. With neither set, every notice is refused.
+BANK_WEBHOOK_API_KEY = env("BANK_WEBHOOK_API_KEY", default="")
+BANK_WEBHOOK_HMAC_SECRET = env("BANK_WEBHOOK_HMAC_SECRET", default="")
+# An order awaiting its transfer longer than this is cancelled (manage.py expire_transfers, hourly).
+TRANSFER_WAIT_HOURS = env.int("TRANSFER_WAIT_HOURS", default=48)
+# Guest order lookups per client address (django-ratelimit's rate syntax), counted in the cache;
+# the client address is read as the login lockout reads it (axes, TRUSTED_PROXY_COUNT below).
+ORDER_LOOKUP_RATE = env("ORDER_LOOKUP_RATE", default="10/15m")
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 
 # --- Traceability ---
 # A stamp scanned more often, or by more different clients, than this may have been copied.
@@ -387,6 +408,7 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}" if parts.scheme and parts.netloc else None
 
 
+BANK_LOGO_ORIGIN = _origin(VIETQR_BANK_LOGO_URL)
 MAP_TILE_ORIGINS = sorted(
     {o for o in (_origin(MAP_TILE_URL), _origin(SALES_POINT_MAP_TILES)) if o}
     | {"https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"}
@@ -407,7 +429,7 @@ CONTENT_SECURITY_POLICY = {
         # attributes only style their own element and cannot run script (img-src/font-src still
         # bound what they load), so they are allowed; <style> elements are not.
         "style-src-attr": ["'unsafe-inline'"],
-        "img-src": [SELF, "data:", *MAP_TILE_ORIGINS, *filter(None, [_origin(MEDIA_URL)])],
+        "img-src": [SELF, "data:", *MAP_TILE_ORIGINS, *filter(None, [_origin(MEDIA_URL), BANK_LOGO_ORIGIN])],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "form-action": [SELF],

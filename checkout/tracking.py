@@ -1,0 +1,130 @@
+"""Following an order once it is placed: the signed link in every email, the guest lookup by order
+number and email or phone, and the order as its shopper sees it (each producer's part, the payment).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import phonenumbers
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from catalogue.models import Producer
+from checkout.payment_methods import method_for
+from checkout.statuses import CANCELLED, order_status_following
+
+Order = get_model("order", "Order")
+
+TOKEN_SALT = "checkout.tracking.order"  # noqa: S105  a namespace for the signature, not a secret
+MAX_ORDER_NUMBER_LENGTH = 30
+
+
+def order_token(order) -> str:
+    """The signed, unguessable part of the order page's URL (it never expires: emails keep it)."""
+    return signing.dumps(order.number, salt=TOKEN_SALT)
+
+
+def order_from_token(token: str):
+    try:
+        number = signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    return Order.objects.filter(number=number).first()
+
+
+def order_page_path(order) -> str:
+    return reverse("order-page", kwargs={"token": order_token(order)})
+
+
+def order_page_url(order) -> str:
+    """The order page as emails link to it (on PUBLIC_BASE_URL)."""
+    return settings.PUBLIC_BASE_URL + order_page_path(order)
+
+
+def _phone(text: str):
+    try:
+        number = phonenumbers.parse(text, settings.PHONENUMBER_DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def find_order(number: str, contact: str):
+    """The order ``number`` if ``contact`` is the email it was placed with or its delivery phone.
+
+    None whatever is wrong (no such order, another contact, a malformed number), so the answer
+    tells nothing about which orders exist.
+    """
+    number, contact = (number or "").strip(), (contact or "").strip()
+    if not number.isdigit() or len(number) > MAX_ORDER_NUMBER_LENGTH or not contact:
+        return None
+    order = Order.objects.select_related("user", "shipping_address").filter(number=number).first()
+    if order is None:
+        return None
+    if "@" in contact:
+        return order if (order.email or "").casefold() == contact.casefold() else None
+    address_phone = order.shipping_address and order.shipping_address.phone_number
+    wanted = _phone(contact)
+    return order if wanted and address_phone and wanted == address_phone.as_e164 else None
+
+
+@dataclass
+class ProducerPart:
+    """One producer's lines of an order, with the state they are in together."""
+
+    producer_name: str
+    lines: list = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        statuses = [line.status for line in self.lines]
+        if len(set(statuses)) == 1:
+            return statuses[0]
+        return order_status_following(statuses[0], statuses)
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((line.line_price_incl_tax for line in self.lines), Decimal(0))
+
+
+def producer_parts(order) -> list[ProducerPart]:
+    lines = list(order.lines.select_related("partner").order_by("pk"))
+    partner_ids = {line.partner_id for line in lines}
+    names = dict(Producer.objects.filter(partner_id__in=partner_ids).values_list("partner_id", "name"))
+    parts = {}
+    for line in lines:
+        if line.partner_id not in parts:
+            parts[line.partner_id] = ProducerPart(names.get(line.partner_id) or line.partner_name)
+        parts[line.partner_id].lines.append(line)
+    return list(parts.values())
+
+
+@dataclass(frozen=True)
+class PaymentState:
+    method: str
+    state: str
+    paid: bool
+
+
+def payment_state(order) -> PaymentState:
+    """How the order is paid and how far that has got, as the shopper reads it."""
+    source = order.sources.select_related("source_type").first()
+    method = method_for(source.source_type.code if source else None)
+    debited = source.amount_debited if source else Decimal(0)
+    refunded = source.amount_refunded if source else Decimal(0)
+    if refunded > 0:
+        state = _("Đã hoàn tiền")
+    elif debited > 0 and order.status == CANCELLED:
+        state = _("Đã thanh toán, chờ hoàn tiền")
+    elif debited > 0:
+        state = _("Đã thanh toán")
+    elif order.status == CANCELLED:
+        state = _("Không thanh toán (đơn đã hủy)")
+    elif method.shows_vietqr:
+        state = _("Chờ chuyển khoản")
+    else:
+        state = _("Trả tiền mặt khi nhận hàng")
+    return PaymentState(method=str(method.name), state=str(state), paid=debited > 0)

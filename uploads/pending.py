@@ -1,0 +1,34 @@
+"""An uploaded file kept between its preview and the user's confirmation (import, statement).
+
+The bytes go to the default storage under a random name; the session holds only where they are,
+so a confirmation applies exactly the file that was previewed, and one pending file per purpose.
+"""
+
+import secrets
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+
+def keep(request, purpose: str, content: bytes, filename: str) -> None:
+    discard(request, purpose)
+    path = default_storage.save(
+        f"pending/{secrets.token_urlsafe(16)}{Path(filename).suffix.lower()}", ContentFile(content)
+    )
+    request.session[purpose] = {"path": path, "filename": filename}
+
+
+def read(request, purpose: str) -> tuple[bytes, str] | None:
+    """The kept file's bytes and name, or None when nothing (or nothing readable) is pending."""
+    pending = request.session.get(purpose)
+    if not pending or not default_storage.exists(pending["path"]):
+        return None
+    with default_storage.open(pending["path"], "rb") as stored:
+        return stored.read(), pending["filename"]
+
+
+def discard(request, purpose: str) -> None:
+    pending = request.session.pop(purpose, None)
+    if pending and default_storage.exists(pending["path"]):
+        default_storage.delete(pending["path"])
