@@ -46,7 +46,7 @@ def test_a_vietqr_order_waits_for_payment_and_its_code_decodes_to_a_valid_payloa
     fields = vietqr.parse(payload)
     assert vietqr.is_valid(payload)
     assert fields["54"] == str(int(order.total_incl_tax))
-    assert fields["62"] == vietqr.field("08", order.number)
+    assert fields["62"] == vietqr.field("08", f"OCOP{order.number}")
     assert "0006970436" in fields["38"]  # the shop's bank BIN (settings.VIETQR_BANK_BIN)
 
 
@@ -93,3 +93,54 @@ def test_a_producer_whose_products_fill_the_order_marks_its_transfer_received(cl
 
     order.refresh_from_db()
     assert order.status == "Đã thanh toán"
+
+
+def test_the_preview_shows_the_transfer_with_the_banks_name_and_the_reference(client):
+    add_to_basket(client, ProductFactory(stockrecords__price=215000))
+    fill_guest_checkout(client)
+    client.post(reverse("checkout:payment-method"), {"payment_method": "vietqr"})
+
+    page = client.get(reverse("checkout:preview")).content.decode()
+    client.post(reverse("checkout:preview"), {"action": "place_order"})
+    order = Order.objects.get()
+    assert "Chuyển khoản ngân hàng (VietQR)" in page
+    assert "Vietcombank" in page and "Ngân hàng TMCP Ngoại Thương Việt Nam" in page
+    assert "https://api.vietqr.io/img/VCB.png" in page
+    assert f"OCOP{order.number}" in page  # the reference the order then carries
+    assert "970436" not in re.sub(r'src="data:[^"]+"', "", page)  # a name, not a BIN number
+
+
+def test_the_basket_says_how_much_more_buys_free_delivery(client, settings):
+    settings.FREE_SHIPPING_FROM_VND = 500000
+    add_to_basket(client, ProductFactory(stockrecords__price=215000))
+    page = client.get(reverse("basket:summary")).content.decode()
+    assert "Mua thêm 285.000\xa0₫ để được miễn phí giao hàng" in page
+
+
+def test_a_product_revoked_in_the_basket_is_shown_withdrawn_and_left_out_of_the_total(client):
+    from catalogue.certification import local_today
+    from catalogue.models import Certificate
+
+    kept = ProductFactory(title="Muối hạt Cần Giờ", stockrecords__price=30000)
+    revoked = ProductFactory(title="Mắm tôm chua", stockrecords__price=95000)
+    add_to_basket(client, kept)
+    add_to_basket(client, revoked)
+    Certificate.objects.filter(product=revoked).update(
+        status=Certificate.Status.REVOKED, revoked_on=local_today(),
+        revocation_decision_number="321/QĐ-UBND", revocation_reason="Vi phạm an toàn thực phẩm")
+
+    response = client.get(reverse("basket:summary"))
+    page = response.content.decode()
+    basket = response.context["basket"]
+    assert basket.total_incl_tax == 30000
+    assert "Sản phẩm không còn bán" in page
+    remove = re.search(r'<button type="submit" form="basket_formset" name="([^"]+)" value="on"', page).group(1)
+
+    formset = {key: value for key, value in (
+        ("form-TOTAL_FORMS", "2"), ("form-INITIAL_FORMS", "2"), ("form-MIN_NUM_FORMS", "0"),
+        ("form-MAX_NUM_FORMS", "1000"))}
+    for index, line in enumerate(basket.all_lines()):
+        formset |= {f"form-{index}-id": line.pk, f"form-{index}-quantity": line.quantity}
+    client.post(reverse("basket:summary"), {**formset, remove: "on"})
+    assert [line.product for line in response.context["basket"].__class__.objects.get(
+        pk=basket.pk).all_lines()] == [kept]
