@@ -28,7 +28,7 @@ messages: install
 browser:  ## Debian's Chromium for the end-to-end tests (Playwright cannot download its own here)
 	test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-PACKAGES := storefront api feeds reports checkout search traceability tradefairs salespoints pagecache catalogue \
+PACKAGES := storefront api feeds reports reviews checkout search traceability tradefairs salespoints pagecache catalogue \
 	access places formats gs1 uploads
 
 validators: node_modules/.installed  ## GS1's digital-link.js and the Nu Html Checker (Java), run by the tests

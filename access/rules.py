@@ -144,3 +144,22 @@ class ProvincePagePermissionTester(PagePermissionTester):
 def may_reconcile_payments(user) -> bool:
     """The shop's bank account (transfer notices, statements, refunds): staff only, never a producer."""
     return sees_withheld(user)
+
+
+def may_moderate_review(user, review) -> bool:
+    """A buyer's review: staff, or an officer of the province of the product's producer."""
+    return sees_withheld(user) or can_manage(user, review)
+
+
+def reviews_to_moderate(user, reviews):
+    """The reviews ``user`` moderates: every one for staff, its province's for an officer."""
+    if sees_withheld(user) or is_administrator(user):
+        return reviews
+    province = officer_province(user)
+    if province is None:
+        return reviews.none()
+    return reviews.filter(product__producer__province_code=province)
+
+
+def may_moderate_reviews(user) -> bool:
+    return sees_withheld(user) or is_administrator(user) or officer_province(user) is not None

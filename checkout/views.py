@@ -169,7 +169,7 @@ def order_page(request, token):
     order = Order.objects.select_related("shipping_address", "preferences__pickup_point").get(pk=order.pk)
     awaiting_transfer = order.status == AWAITING_PAYMENT
     context = {
-        "order": order, "parts": producer_parts(order), "payment": payment_state(order),
+        "order": order, "token": token, "parts": producer_parts(order), "payment": payment_state(order),
         "may_cancel": may_cancel(order), "transfer": transfer_details(order) if awaiting_transfer else None,
     }
     return render(request, "checkout/order_page.html", context)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("checkout.urls")),
+    path("", include("reviews.urls")),
     path("", include("traceability.urls")),
     path("", include("salespoints.urls")),
     path("", include("tradefairs.urls")),

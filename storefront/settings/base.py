@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "checkout.address.apps.AddressConfig",
     "checkout.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "catalogue.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",

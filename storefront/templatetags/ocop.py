@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from catalogue.certification import is_listable
 from formats import json_ld_script, vn_date, vnd
+from reviews.rules import rating_of
 from storefront.middleware import LANGUAGE_PARAMETER
 
 register = template.Library()
@@ -107,6 +108,12 @@ def product_json_ld(context, product, price=None):
             if producer else None
         ),
     }
+    rating = rating_of(product)
+    if rating.count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating", "ratingValue": round(rating.average, 1), "reviewCount": rating.count,
+            "bestRating": 5, "worstRating": 1,
+        }
     image = product.primary_image()
     if getattr(image, "original", None):
         data["image"] = request.build_absolute_uri(image.original.url)

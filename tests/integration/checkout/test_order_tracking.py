@@ -8,7 +8,13 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from checkout.tracking import order_page_path, order_token
-from tests.checkout import add_to_basket, fill_guest_checkout, place_order, place_transfer_order, producer_client
+from tests.checkout import (
+    add_to_basket,
+    fill_guest_checkout,
+    place_order,
+    place_transfer_order,
+    producer_client,
+)
 from tests.factories import ProductFactory, SalesPointFactory, SalesPointStockFactory
 
 pytestmark = pytest.mark.django_db
