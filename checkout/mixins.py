@@ -22,8 +22,10 @@ from catalogue.models import Certificate, Producer, Product
 from catalogue.partner.models import StockRecord
 from checkout.models import OrderPreferences
 from checkout.notifications import notify_producers, notify_shopper_order_placed
+from checkout.reconciliation import match_waiting_notices
 from checkout.shipping.methods import pickup_point_id
 from checkout.shipping.repository import basket_quantities
+from checkout.statuses import AWAITING_PAYMENT
 from salespoints.pickup import PickupUnavailable, hold_for_pickup
 
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
@@ -49,6 +51,8 @@ class OrderPlacementMixin(CoreOrderPlacementMixin):
             except PickupUnavailable as error:
                 raise UnableToPlaceOrder(str(error)) from error
         OrderPreferences.objects.create(order=order, language=language, pickup_point_id=point_id)
+        if order.status == AWAITING_PAYMENT:
+            match_waiting_notices(order)
         return order
 
     def handle_successful_order(self, order):

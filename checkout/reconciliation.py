@@ -124,6 +124,19 @@ def record(transfer: Transfer, *, channel: str, payload: str) -> BankNotice:
     return notice
 
 
+def match_waiting_notices(order) -> None:
+    """Apply to a just-placed order the transfers that named it before it existed (a shopper may
+    pay from the checkout preview, whose code already carries the order's reference)."""
+    since = timezone.now() - timedelta(hours=settings.TRANSFER_WAIT_HOURS)
+    waiting = BankNotice.objects.select_for_update().filter(
+        outcome=BankNotice.Outcome.UNMATCHED, settled_by__isnull=True, received_at__gte=since
+    ).order_by("pk")
+    for notice in waiting:
+        if str(order.number) in order_numbers_in(notice.description):  # Oscar makes the number an int
+            _apply(notice, order)
+            order.refresh_from_db()
+
+
 def _apply(notice: BankNotice, order, *, by=None) -> None:
     """Set the notice's outcome against ``order`` (locked), paying it when the amount is exact."""
     Outcome = BankNotice.Outcome

@@ -8,7 +8,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 from oscar.apps.checkout.views import PaymentDetailsView as CorePaymentDetailsView
@@ -78,6 +78,7 @@ class PaymentDetailsView(CorePaymentDetailsView):
         if method.shows_vietqr and total is not None and total.incl_tax > 0:
             number = OrderNumberGenerator().order_number(self.request.basket)
             context["transfer"] = transfer_of(int(total.incl_tax), payment_reference(number))
+            context["transfer_wait_hours"] = settings.TRANSFER_WAIT_HOURS
         return context
 
 
@@ -130,14 +131,14 @@ def communes(request):
 
 
 class LookupForm(forms.Form):
-    number = forms.CharField(label=_l("Số đơn hàng"), max_length=MAX_ORDER_NUMBER_LENGTH)
+    number = forms.CharField(label=gettext_lazy("Số đơn hàng"), max_length=MAX_ORDER_NUMBER_LENGTH)
     contact = forms.CharField(
-        label=_l("Email hoặc số điện thoại đã dùng khi đặt hàng"), max_length=254,
+        label=gettext_lazy("Email hoặc số điện thoại đã dùng khi đặt hàng"), max_length=254,
     )
 
 
-TOO_MANY_LOOKUPS = _l("Quý khách đã tra cứu quá nhiều lần; hãy thử lại sau ít phút.")
-NOT_FOUND = _l("Không tìm thấy đơn hàng khớp với số đơn và email hoặc số điện thoại này.")
+TOO_MANY_LOOKUPS = gettext_lazy("Quý khách đã tra cứu quá nhiều lần; hãy thử lại sau ít phút.")
+NOT_FOUND = gettext_lazy("Không tìm thấy đơn hàng khớp với số đơn và email hoặc số điện thoại này.")
 
 
 @ratelimit(key="ip", rate=lambda group, request: settings.ORDER_LOOKUP_RATE, method="POST", block=False)

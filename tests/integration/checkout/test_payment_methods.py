@@ -17,6 +17,7 @@ from tests.factories import ProductFactory
 pytestmark = pytest.mark.django_db
 
 Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
 
 
 def _checkout(client, payment_method=None, product=None):
@@ -141,4 +142,4 @@ def test_a_product_revoked_in_the_basket_is_shown_withdrawn_and_left_out_of_the_
     for index, line in enumerate(basket.all_lines()):
         formset |= {f"form-{index}-id": line.pk, f"form-{index}-quantity": line.quantity}
     client.post(reverse("basket:summary"), {**formset, remove: "on"})
-    assert [line.product for line in type(basket).objects.get(pk=basket.pk).all_lines()] == [kept]
+    assert [line.product for line in Basket.objects.get(pk=basket.pk).all_lines()] == [kept]

@@ -241,3 +241,20 @@ def test_a_paid_order_cancelled_waits_for_a_refund_until_staff_record_it(client,
                       {"action": "refunded", "order_number": order.number, "note": "FT-HOAN-01"})
     assert list(reconciliation.refunds_due()) == []
     assert order.sources.get().amount_refunded == order.total_incl_tax
+
+
+def test_a_transfer_sent_from_the_preview_before_placing_pays_the_order_once_placed(client):
+    from tests.checkout import add_to_basket, fill_guest_checkout, place_order
+
+    add_to_basket(client, ProductFactory(stockrecords__price=99000))
+    fill_guest_checkout(client)
+    client.post(reverse("checkout:payment-method"), {"payment_method": "vietqr"})
+    preview = client.get(reverse("checkout:preview"))
+    transfer = preview.context["transfer"]
+    post_notice(client, {**sepay_notice(content=f"CT {transfer['note']}", amount=transfer["amount"])})
+    assert BankNotice.objects.get().outcome == Outcome.UNMATCHED  # no such order yet
+
+    place_order(client)
+    order = Order.objects.get()
+    assert order.status == "Đã thanh toán"
+    assert BankNotice.objects.get().outcome == Outcome.PAID and BankNotice.objects.get().order == order
