@@ -34,17 +34,12 @@ def import_decisions(request):
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            content = upload.read()
-            try:
-                context["summary"] = import_ocop(content, upload.name, dry_run=True)
-            except ImportRejected as rejected:
-                context["errors"] = rejected.errors
-            else:
-                pending.keep(request, IMPORT_SESSION_KEY, content, upload.name)
-                context["filename"] = upload.name
+        context |= pending.preview(request, IMPORT_SESSION_KEY, form, _dry_run, ImportRejected)
     return TemplateResponse(request, "catalogue/admin/import_decisions.html", context)
+
+
+def _dry_run(content, filename):
+    return import_ocop(content, filename, dry_run=True)
 
 
 def _confirm(request):

@@ -39,6 +39,8 @@ Disallow: /django-admin/
 Disallow: /basket/
 Disallow: /checkout/
 Disallow: /accounts/
+Disallow: /don-hang/
+Disallow: /tra-cuu-don-hang/
 Disallow: /api/
 Allow: /api/v1/docs/
 

@@ -32,3 +32,21 @@ def discard(request, purpose: str) -> None:
     pending = request.session.pop(purpose, None)
     if pending and default_storage.exists(pending["path"]):
         default_storage.delete(pending["path"])
+
+
+def preview(request, purpose: str, form, make_preview, rejected) -> dict:
+    """Check the form's file, preview it with ``make_preview(content, filename)`` (which writes
+    nothing and raises ``rejected``, carrying ``.errors``, for a bad file) and keep it to confirm.
+
+    The page's context: the preview and the file's name, or the errors; nothing for a bad form.
+    """
+    if not form.is_valid():
+        return {}
+    upload = form.cleaned_data["file"]
+    content = upload.read()
+    try:
+        result = make_preview(content, upload.name)
+    except rejected as refusal:
+        return {"errors": refusal.errors}
+    keep(request, purpose, content, upload.name)
+    return {"preview": result, "filename": upload.name}

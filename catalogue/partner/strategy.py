@@ -25,16 +25,21 @@ class NotListable(availability.Unavailable):
 
 
 class ListingGateRequired:
-    """Refuse purchase of any product that is not listable today, and give it no price (so a basket
-    holding it leaves it out of its totals: Oscar skips lines it cannot price); otherwise Oscar's."""
+    """Refuse purchase of any product that is not listable today; otherwise defer to Oscar."""
 
-    def fetch_for_product(self, product, stockrecord=None):
+    def availability_policy(self, product, stockrecord):
         if not is_listable(product):
-            return PurchaseInfo(
-                price=prices.Unavailable(), availability=NotListable(),
-                stockrecord=stockrecord or self.select_stockrecord(product),
-            )
-        return super().fetch_for_product(product, stockrecord)
+            return NotListable()
+        return super().availability_policy(product, stockrecord)
+
+    def fetch_for_line(self, line, stockrecord=None):
+        """A basket line of a product no longer listable has no price, so the basket leaves it out
+        of its totals (Oscar skips lines it cannot price that may not be bought)."""
+        info = super().fetch_for_line(line, stockrecord)
+        if isinstance(info.availability, NotListable):
+            return PurchaseInfo(price=prices.Unavailable(), availability=info.availability,
+                                stockrecord=info.stockrecord)
+        return info
 
 
 class Default(ListingGateRequired, UseFirstStockRecord, StockRequired, NoTax, Structured):

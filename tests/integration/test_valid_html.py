@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.checkout import add_to_basket
+from checkout.tracking import order_page_path, order_token
+from tests.checkout import Order, add_to_basket
 from tests.factories import (
     CertificateFactory,
     ExhibitorFactory,
@@ -85,6 +86,13 @@ def test_public_pages_have_no_html_errors(client, tmp_path):
     pages["checkout: payment"] = _page(client, reverse("checkout:shipping-method"), method_code="delivery")
     pages["checkout: preview"] = _page(client, reverse("checkout:payment-method"), payment_method="vietqr")
     pages["checkout: thank you"] = _page(client, reverse("checkout:preview"), action="place_order")
+    order = Order.objects.get()
+    order.lines.update(status="Đã giao")
+    pages["order lookup"] = _page(client, reverse("order-lookup"))
+    pages["order lookup, no match"] = _page(client, reverse("order-lookup"), 404, number="1", contact="x")
+    pages["order page"] = _page(client, order_page_path(order))
+    pages["review"] = _page(client, reverse("review-write", kwargs={
+        "token": order_token(order), "line_id": order.lines.get().pk}))
 
     titles = {name: _title(html) for name, html in pages.items()}
     reached = [titles[f"checkout: {step}"] for step in STEPS]

@@ -79,17 +79,12 @@ def upload_statement(request):
         return _confirm_statement(request)
     if request.method == "POST":
         form = context["form"] = StatementForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            content = upload.read()
-            try:
-                context["preview"] = apply_statement(read_statement(content, upload.name), dry_run=True)
-            except StatementRejected as rejected:
-                context["errors"] = rejected.errors
-            else:
-                pending.keep(request, STATEMENT_SESSION_KEY, content, upload.name)
-                context["filename"] = upload.name
+        context |= pending.preview(request, STATEMENT_SESSION_KEY, form, _dry_run, StatementRejected)
     return TemplateResponse(request, "oscar/dashboard/orders/bank_statement.html", context)
+
+
+def _dry_run(content, filename):
+    return apply_statement(read_statement(content, filename), dry_run=True)
 
 
 def _confirm_statement(request):

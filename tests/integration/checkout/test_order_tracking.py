@@ -139,3 +139,26 @@ def test_every_email_to_the_shopper_links_to_the_signed_order_page(client, order
     commit()
     assert mailoutbox and all(order_page_path(order) in message.body for message in mailoutbox
                               if message.to == ["khach@example.vn"])
+
+
+def test_a_signed_in_shopper_reaches_the_order_page_from_the_account(django_user_model):
+    from django.test import Client
+
+    user = django_user_model.objects.create_user("lan", "lan@example.vn", "mat-khau-dai-12345")
+    shopper = Client()
+    shopper.force_login(user)
+    add_to_basket(shopper, ProductFactory())
+    shopper.get(reverse("checkout:index"))
+    shopper.post(reverse("checkout:shipping-address"), {
+        "first_name": "Lan", "last_name": "Nguyễn", "line1": "12 đường Lý Nhơn",
+        "phone_number": "0901 234 567", "province": "79", "commune": "27664"})
+    shopper.get(reverse("checkout:preview"), follow=True)
+    place_order(shopper)
+    order = Order.objects.get(user=user)
+
+    account_order = reverse("customer:order", kwargs={"order_number": order.number})
+    account_page = shopper.get(account_order).content.decode()
+    assert order_page_path(order) in account_page
+    shopper.post(order_page_path(order), {"action": "cancel"})
+    order.refresh_from_db()
+    assert order.status == "Đã hủy"

@@ -476,6 +476,8 @@ PUBLIC = {
     "feeds/^producers/": "an active producer's listable products, as its public pages show them",
     "^chia-se/": "the share picture of a product, as its trace page shows it",
     "password-reset/confirm/": "token-guarded", "cms/password_reset/confirm/": "token-guarded",
+    "don-hang/": "an order's page and its review forms, by the signed token of the shopper's emails "
+                 "(test_order_tracking, test_reviews: forged tokens and other orders' lines are 404)",
     "documents/authenticate_with_password/": "password form of a restricted document",
     "_util/authenticate_with_password/": "password form of a restricted page",
 }
