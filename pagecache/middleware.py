@@ -22,7 +22,7 @@ from pagecache import freshness
 
 CACHED_VIEWS = {
     "home", "wagtail_serve", "catalogue:index", "catalogue:category", "catalogue:detail", "search:search",
-    "salespoints:list", "salespoints:detail", "tradefairs:detail",
+    "salespoints:list", "salespoints:detail", "tradefairs:list", "tradefairs:detail",
     "api:list_products", "api:get_product", "api:list_producers", "api:list_sales_points", "api:list_fairs",
 }
 # Wagtail pages may depend on the session: a page password, once given, is kept there.

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+import places
 from catalogue.models import Producer, Product
 from tradefairs.models import Exhibitor
 
@@ -40,3 +41,13 @@ class ListingForm(forms.Form):
             producer__in=exhibitors.values("producer")
         ).select_related("producer").order_by("producer__name", "title")
         self.fields["product"].label_from_instance = lambda item: f"{item.producer.name} — {item.title}"
+
+
+class FairFilterForm(forms.Form):
+    """The public fair list's one filter: the province."""
+
+    province = forms.TypedChoiceField(label=_("Tỉnh/thành phố"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [("", _("Tất cả"))] + list(places.province_choices())

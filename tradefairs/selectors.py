@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
 from catalogue.certification import listing_status, local_today
@@ -16,9 +16,23 @@ def fairs_public():
     return TradeFair.objects.all()
 
 
+def fairs_by_time(province: int | None = None) -> tuple[list, list]:
+    """Fairs under way or to come (soonest first), then past ones (latest first), with
+    ``exhibitor_count``; of one province when ``province`` is given."""
+    today = local_today()
+    fairs = fairs_public().annotate(exhibitor_count=Count("exhibitors"))
+    if province:
+        fairs = fairs.filter(province_code=province)
+    coming = list(fairs.filter(ends_on__gte=today).order_by("starts_on", "pk"))
+    past = list(fairs.filter(ends_on__lt=today).order_by("-ends_on", "pk"))
+    for fair in coming:
+        fair.is_running = fair.starts_on <= today
+    return coming, past
+
+
 def upcoming_fairs(limit=3):
-    """Fairs still to come or under way, soonest first."""
-    return fairs_public().filter(ends_on__gte=local_today()).order_by("starts_on")[:limit]
+    """Fairs under way or still to come, soonest first (as the fair list shows them)."""
+    return fairs_by_time()[0][:limit]
 
 
 def exhibitors_with_public_listings(fair):

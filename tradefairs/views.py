@@ -4,7 +4,31 @@ from django.shortcuts import get_object_or_404, render
 from access.rules import sees_withheld
 from gs1.links import product_qr_path, product_trace_path
 from tradefairs.catalogue_pdf import fair_catalogue_pdf
-from tradefairs.selectors import exhibitors_with_public_listings, fairs_public, officer_listings
+from tradefairs.forms import FairFilterForm
+from tradefairs.ical import fair_calendar
+from tradefairs.selectors import (
+    exhibitors_with_public_listings,
+    fairs_by_time,
+    fairs_public,
+    officer_listings,
+)
+
+
+def fair_list(request):
+    """Fairs for visitors: under way and to come first, then past ones; by province if asked."""
+    form = FairFilterForm(request.GET or None)
+    province = form.cleaned_data["province"] if form.is_bound and form.is_valid() else None
+    coming, past = fairs_by_time(province)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "tradefairs/fair_list.html", {"form": form, "coming": coming, "past": past},
+                  status=status)
+
+
+def fair_ical(request, slug):
+    fair = get_object_or_404(fairs_public(), slug=slug)
+    response = HttpResponse(fair_calendar(fair), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{fair.slug}.ics"'
+    return response
 
 
 def fair_detail(request, slug):

@@ -65,6 +65,7 @@ def test_public_pages_have_no_html_errors(client, tmp_path):
         "sales points": _page(client, "/diem-ban/"),
         "sales point": _page(client, point.get_absolute_url()),
         "fair": _page(client, fair.get_absolute_url()),
+        "fairs": _page(client, "/hoi-cho/"),
         "product trace page": _page(client, "/01/08930000000019"),
         "unit trace page": _page(client, f"/01/08930000000019/10/L2026-01/21/{stamp.serial}"),
         "raw-material area": _page(client, f"/vung-nguyen-lieu/{area.pk}/"),
