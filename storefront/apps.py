@@ -1,7 +1,10 @@
+import logging
 import warnings
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 
 class StorefrontConfig(AppConfig):
@@ -17,3 +20,17 @@ class StorefrontConfig(AppConfig):
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         from storefront import receivers  # noqa: F401  groups and workflow for producer pages
+
+        link_missing_image()
+
+
+def link_missing_image():
+    """Oscar links its "missing image" into MEDIA_ROOT when it first shows a product without a
+    photo; two such first views at once raced on the link and one answered 500. Linked at start."""
+    from django.core.exceptions import ImproperlyConfigured
+    from oscar.apps.catalogue.abstract_models import MissingProductImage
+
+    try:
+        MissingProductImage()
+    except ImproperlyConfigured as error:  # another process linked it first, or MEDIA_ROOT is read-only
+        logger.info("missing image not linked: %s", error)

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "feeds.apps.FeedsConfig",
     # Oscar, with catalogue and search forked into the project
     "storefront.config.Shop",
-    "oscar.apps.analytics.apps.AnalyticsConfig",
+    "catalogue.analytics.apps.AnalyticsConfig",
     "checkout.apps.CheckoutConfig",
     "checkout.address.apps.AddressConfig",
     "checkout.shipping.apps.ShippingConfig",
