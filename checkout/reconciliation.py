@@ -25,7 +25,7 @@ from oscar.core.loading import get_model
 from checkout.cancellation import cancel_order
 from checkout.models import BankNotice, CancelReason
 from checkout.statuses import AWAITING_PAYMENT, CANCELLED, PAID
-from formats import vnd
+from formats import vnd, without_control_characters
 
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
@@ -89,7 +89,8 @@ def amount_error(amount: Decimal | None) -> str | None:
 def refuse(*, channel: str, payload: str, reason: str) -> BankNotice:
     """Keep a notice we could not use (bad signature, malformed), for the audit trail."""
     return BankNotice.objects.create(
-        channel=channel, payload=payload, outcome=BankNotice.Outcome.REFUSED, reason=reason[:255]
+        channel=channel, payload=without_control_characters(payload), outcome=BankNotice.Outcome.REFUSED,
+        reason=reason[:255],
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from checkout.models import BankNotice
 from checkout.reconciliation import Transfer, amount_error, record
-from formats import spreadsheets
+from formats import has_control_characters, spreadsheets
 
 COLUMNS = {
     "date": ("ngay", "ngay_giao_dich", "date", "transaction_date"),
@@ -89,6 +89,8 @@ def read_statement(content: bytes, filename: str) -> list[Transfer]:
             None if value["reference"] else _("Thiếu mã giao dịch."),
             _("Mã giao dịch trùng với dòng %(line)s.") % {"line": seen[value["reference"]]}
             if value["reference"] in seen else None,
+            _("Có ký tự điều khiển trong nội dung hoặc mã giao dịch.")
+            if has_control_characters(value["description"] + value["reference"]) else None,
         ) if message]
         seen.setdefault(value["reference"], line)
         errors += [(line, message) for message in row_errors]

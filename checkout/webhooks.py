@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from checkout.models import BankNotice
 from checkout.reconciliation import Transfer, amount_error, ignore, record, refuse
+from formats import has_control_characters
 
 MAX_KEPT_PAYLOAD = 20_000  # characters of a refused body kept for the audit trail
 REQUIRED_FIELDS = ("id", "transferType", "transferAmount", "content", "transactionDate")
@@ -64,6 +65,8 @@ def sepay_transfer(data) -> Transfer:
     except ValueError as parse_error:
         raise MalformedNotice(_("transactionDate phải có dạng YYYY-MM-DD HH:MM:SS.")) from parse_error
     reference = str(data.get("referenceCode") or f"SEPAY-{data['id']}")
+    if has_control_characters(reference + str(data["content"])):
+        raise MalformedNotice(_("Nội dung hoặc mã giao dịch có ký tự điều khiển."))
     return Transfer(reference, amount, description=str(data["content"]), transacted_at=when)
 
 

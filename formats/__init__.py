@@ -1,6 +1,7 @@
 """How values are written for Vietnamese readers, in every page language."""
 
 import json
+import re
 from datetime import datetime
 from html import unescape
 
@@ -13,6 +14,16 @@ from oscar.templatetags.currency_filters import currency
 # controls but tab, line feed and carriage return (which forms may hold), and DEL. Written as a
 # character-class body both Python's and JSON Schema's regular expressions read.
 CONTROL_CHARACTER_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+CONTROL_CHARACTERS = re.compile(f"[{CONTROL_CHARACTER_RANGES}]")
+
+
+def has_control_characters(text: str) -> bool:
+    return CONTROL_CHARACTERS.search(text) is not None
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with each control character as U+FFFD, for keeping what arrived (PostgreSQL refuses NUL)."""
+    return CONTROL_CHARACTERS.sub("\ufffd", text)
 
 
 def vnd(amount) -> str:

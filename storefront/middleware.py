@@ -1,4 +1,3 @@
-import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -7,11 +6,10 @@ from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from formats import CONTROL_CHARACTER_RANGES
+from formats import CONTROL_CHARACTERS
 
 API_PREFIX = "/api/"
 NEGOTIATED_PATHS = ("/01/", "/q/", "/vung-nguyen-lieu/")  # pages behind printed codes, and their areas
-CONTROL_CHARACTERS = re.compile(f"[{CONTROL_CHARACTER_RANGES}]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 LANGUAGE_PARAMETER = "lang"

@@ -8,6 +8,17 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Vietnamese: a request or email in another language may leave that one
+    active in the worker's thread (Django activates per request and does not reset after it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (local memory by default, shared across tests)."""
     from django.core.cache import cache

@@ -258,3 +258,16 @@ def test_a_transfer_sent_from_the_preview_before_placing_pays_the_order_once_pla
     order = Order.objects.get()
     assert order.status == "Đã thanh toán"
     assert BankNotice.objects.get().outcome == Outcome.PAID and BankNotice.objects.get().order == order
+
+
+@pytest.mark.parametrize("content", ["OCOP\u0000100001", "chuyen\u0007tien"])
+def test_control_characters_in_a_notice_are_refused_and_kept_readable(client, order, content):
+    response = post_notice(client, sepay_notice(order, content=content))
+    assert response.status_code == 400
+    assert list(BankNotice.objects.values_list("outcome", flat=True)) == ["refused"]
+
+
+def test_a_body_with_raw_nul_bytes_is_kept_as_refused_without_an_error(client, order):
+    response = post_notice(client, b'{"id": 1, "content": "\x00"}')
+    assert response.status_code == 400
+    assert "\x00" not in BankNotice.objects.get().payload

@@ -82,3 +82,11 @@ def test_confirming_without_a_previewed_file_changes_nothing(admin_client):
     response = admin_client.post(reverse("dashboard:bank-statement"), {"confirm": "1"}, follow=True)
     assert "Không còn tệp chờ xác nhận" in response.content.decode()
     assert BankNotice.objects.count() == 0
+
+
+def test_a_statement_with_control_characters_is_refused(admin_client, order):
+    in_csv = _upload(admin_client, [["04/12/2026", "1000", "x\x00y", "FT001"]])
+    bell = _upload(admin_client, [["04/12/2026", "1000", "x\x07y", "FT001"]])
+    assert "Nội dung tệp không phải CSV" in in_csv.content.decode()  # NUL: not a text file at all
+    assert "Dòng 2: Có ký tự điều khiển" in bell.content.decode()
+    assert BankNotice.objects.count() == 0
