@@ -162,7 +162,9 @@ def order_page(request, token):
     if order is None:
         raise Http404
     if request.method == "POST":
-        if request.POST.get("action") == "cancel" and cancel_order(order, because=CancelReason.SHOPPER):
+        if request.POST.get("action") != "cancel" or request.POST.get("confirm") != "yes":
+            messages.error(request, _("Hãy đánh dấu «Tôi muốn hủy đơn hàng này» để hủy."))
+        elif cancel_order(order, because=CancelReason.SHOPPER):
             messages.success(request, _("Đơn hàng đã được hủy."))
         else:
             messages.error(request, _("Không thể hủy: một phần đơn hàng đã được giao cho vận chuyển."))

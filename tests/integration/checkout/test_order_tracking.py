@@ -90,7 +90,7 @@ def test_the_guest_cancels_before_shipping_and_the_stock_comes_back(client, orde
     stock = [line.stockrecord for line in order.lines.all()]
     assert [s.num_allocated for s in stock] == [1, 1]
 
-    client.post(order_page_path(order), {"action": "cancel"})
+    client.post(order_page_path(order), {"action": "cancel", "confirm": "yes"})
     order.refresh_from_db()
     for record in stock:
         record.refresh_from_db()
@@ -102,7 +102,7 @@ def test_the_guest_cancels_before_shipping_and_the_stock_comes_back(client, orde
 def test_no_cancel_once_a_producer_has_shipped(client, order):
     line = order.lines.first()
     line.set_status("Đang giao")
-    client.post(order_page_path(order), {"action": "cancel"})
+    client.post(order_page_path(order), {"action": "cancel", "confirm": "yes"})
     order.refresh_from_db()
     assert order.status != "Đã hủy"
     assert line.stockrecord.num_allocated == 1
@@ -120,7 +120,7 @@ def test_cancelling_a_pickup_order_puts_the_goods_back_on_the_points_count(clien
     row.refresh_from_db()
     assert order.preferences.pickup_point == point and row.quantity == 1
 
-    client.post(order_page_path(order), {"action": "cancel"})
+    client.post(order_page_path(order), {"action": "cancel", "confirm": "yes"})
     row.refresh_from_db()
     assert row.quantity == 2
 
@@ -130,7 +130,7 @@ def test_a_paid_transfer_order_cancelled_is_flagged_for_a_refund(client):
 
     order = place_transfer_order(client, ProductFactory())
     order.set_status("Đã thanh toán")  # staff marked it in the dashboard
-    client.post(order_page_path(order), {"action": "cancel"})
+    client.post(order_page_path(order), {"action": "cancel", "confirm": "yes"})
     assert list(refunds_due()) == [order]
     assert "chờ hoàn tiền" in client.get(order_page_path(order)).content.decode()
 
@@ -159,6 +159,13 @@ def test_a_signed_in_shopper_reaches_the_order_page_from_the_account(django_user
     account_order = reverse("customer:order", kwargs={"order_number": order.number})
     account_page = shopper.get(account_order).content.decode()
     assert order_page_path(order) in account_page
-    shopper.post(order_page_path(order), {"action": "cancel"})
+    shopper.post(order_page_path(order), {"action": "cancel", "confirm": "yes"})
     order.refresh_from_db()
     assert order.status == "Đã hủy"
+
+
+def test_cancelling_needs_the_confirmation_box(client, order):
+    response = client.post(order_page_path(order), {"action": "cancel"}, follow=True)
+    order.refresh_from_db()
+    assert order.status == "Chờ giao hàng"
+    assert "Tôi muốn hủy đơn hàng này" in response.content.decode()
