@@ -1,7 +1,7 @@
 """How a shopper may pay. Each method is one entry here: add one to offer it at checkout.
 
-Neither method takes money at placement: cash is paid to the courier, a transfer is matched by
-staff or the producer, who then mark the order paid (its status moves on in the dashboard).
+Neither method takes money at placement: cash is paid to the courier; a transfer is matched by
+the bank's notice (checkout.reconciliation), or by staff from a statement, which marks the order paid.
 """
 
 from dataclasses import dataclass
