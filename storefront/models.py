@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
@@ -139,6 +140,20 @@ class ProducerPage(TranslatedContentMixin, Page):
         return context
 
 
+NOT_THE_PRODUCERS_PRODUCT = _("Chỉ chọn được sản phẩm của chính chủ thể này.")
+
+
+class ProductStoryPageForm(WagtailAdminPageForm):
+    """The product list holds the producer's own products only: another's is not a valid choice,
+    whatever a crafted form sends (the page's clean() says the same for any other way in)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        producer = getattr(self.parent_page.specific, "producer", None) if self.parent_page else None
+        if producer is not None and "product" in self.fields:
+            self.fields["product"].queryset = self.fields["product"].queryset.filter(producer=producer)
+
+
 class ProductStoryPage(TranslatedContentMixin, Page):
     """The story behind one product: origin, people, process, raw materials, how to use it."""
 
@@ -154,6 +169,7 @@ class ProductStoryPage(TranslatedContentMixin, Page):
     parent_page_types = ["storefront.ProducerPage"]
     subpage_types = []
     template = "storefront/product_story_page.html"
+    base_form_class = ProductStoryPageForm
 
     class Meta:
         verbose_name = _("câu chuyện sản phẩm")
@@ -161,6 +177,10 @@ class ProductStoryPage(TranslatedContentMixin, Page):
     def clean(self):
         super().clean()
         _one_per_language(self, product=self.product_id)
+        parent = self.get_parent() if self.path and self.depth > 1 else None
+        producer_id = getattr(parent.specific, "producer_id", None) if parent else None
+        if producer_id is not None and self.product_id and self.product.producer_id != producer_id:
+            raise ValidationError({"product": NOT_THE_PRODUCERS_PRODUCT})
 
     def permissions_for_user(self, user):
         producer = self.product.producer

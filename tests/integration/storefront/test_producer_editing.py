@@ -150,3 +150,60 @@ def test_producer_page_subtree_belongs_to_its_editors_only(salt_producer_page, f
     assert not salt_producer_page.permissions_for_user(user).can_publish()
     assert not fish_producer_page.permissions_for_user(user).can_edit()
     assert not Page.objects.get(depth=2).specific.permissions_for_user(user).can_edit()
+
+
+def _story_form(product_id, action="action-submit", title="Câu chuyện muối", slug="cau-chuyen-muoi"):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data({
+        "title": title, "slug": slug, "product": product_id, "summary": "Muối phơi nắng.", "cover": "",
+        "body": streamfield([("section", {"kind": "process", "text": rich_text("<p>Cào</p>"), "image": ""})]),
+        "seo_title": "", "search_description": "", action: "1",
+    })
+
+
+def test_a_producer_writes_a_story_of_its_own_product(producer_client, salt_producer_page):
+    from storefront.models import ProductStoryPage
+
+    salt = salt_producer_page.producer.products.get()
+    form = producer_client.get(f"/cms/pages/add/storefront/productstorypage/{salt_producer_page.pk}/")
+    assert list(form.context["form"].fields["product"].queryset) == [salt]  # not other producers'
+
+    producer_client.post(f"/cms/pages/add/storefront/productstorypage/{salt_producer_page.pk}/",
+                         _story_form(salt.pk))
+    assert ProductStoryPage.objects.get().product == salt
+
+
+def test_a_producer_cannot_attach_a_story_to_another_producers_product(
+    producer_client, salt_producer_page, fish_producer_page
+):
+    from storefront.models import ProductStoryPage
+    from tests.factories import story_page
+
+    fish = fish_producer_page.producer.products.get()
+    added = producer_client.post(f"/cms/pages/add/storefront/productstorypage/{salt_producer_page.pk}/",
+                                 _story_form(fish.pk))  # a crafted POST: the list never offers it
+    assert added.status_code == 200 and "product" in added.context["form"].errors
+    assert not ProductStoryPage.objects.exists()
+
+    own = story_page(salt_producer_page.producer.products.get())
+    edited = producer_client.post(f"/cms/pages/{own.pk}/edit/",
+                                  _story_form(fish.pk, title=own.title, slug=own.slug))
+    own.refresh_from_db()
+    assert edited.status_code == 200 and own.get_latest_revision_as_object().product != fish
+    assert own.product != fish
+
+
+def test_a_story_of_another_producers_product_is_refused_whatever_the_way_in(
+    salt_producer_page, fish_producer_page
+):
+    from django.core.exceptions import ValidationError
+
+    from storefront.models import NOT_THE_PRODUCERS_PRODUCT, ProductStoryPage
+
+    fish = fish_producer_page.producer.products.get()
+    with pytest.raises(ValidationError) as refused:
+        salt_producer_page.add_child(instance=ProductStoryPage(
+            product=fish, title="Câu chuyện", slug="cau-chuyen", summary="x", body=[]))
+    assert refused.value.message_dict["product"] == [str(NOT_THE_PRODUCERS_PRODUCT)]
+    assert not ProductStoryPage.objects.exists()
