@@ -7,16 +7,24 @@ its delivery address belong to staff, or to the producer when every line is thei
 the order follows its lines (checkout.statuses).
 """
 
+from decimal import Decimal
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders.views import LineDetailView as CoreLineDetailView
 from oscar.apps.dashboard.orders.views import OrderDetailView as CoreOrderDetailView
 from oscar.apps.dashboard.orders.views import ShippingAddressUpdateView as CoreShippingAddressUpdateView
+from oscar.core.loading import get_model
 
 from access.rules import may_act_on_whole_order, own_order_lines
+from checkout.statuses import DELIVERED, SHIPPING
+
+OrderNote = get_model("order", "OrderNote")
 
 WHOLE_ORDER_ACTIONS = ("change_order_status", "create_order_payment_event")
+PRODUCER_STEPS = (SHIPPING, DELIVERED)  # what a producer marks on its own lines
 
 
 class OrderDetailView(CoreOrderDetailView):
@@ -25,9 +33,36 @@ class OrderDetailView(CoreOrderDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not may_act_on_whole_order(self.request.user, self.object):
+        context["whole_order"] = may_act_on_whole_order(self.request.user, self.object)
+        if not context["whole_order"]:
             context.pop("order_status_form")
+            # A producer's part: its own lines' subtotal, never the order's (others' goods, delivery).
+            context["own_subtotal"] = sum(
+                (line.line_price_incl_tax for line in context["lines"]), Decimal(0)
+            )
+            context["producer_steps"] = PRODUCER_STEPS
         return context
+
+    def post(self, request, *args, **kwargs):
+        if "move_line" in request.POST:
+            return self.move_own_line(request, self.get_object())
+        return super().post(request, *args, **kwargs)
+
+    def move_own_line(self, request, order):
+        """One button per line and step ("đã giao cho vận chuyển", "đã giao"), for the line's producer."""
+        self.object = order
+        line_id, _sep, status = request.POST["move_line"].partition("|")
+        lines = order.lines.filter(pk=int(line_id)) if line_id.isdigit() else order.lines.none()
+        line = own_order_lines(request.user, lines).first()
+        if line is None or status not in PRODUCER_STEPS or status not in line.available_statuses():
+            return self.reload_page(error=_("Không đổi được trạng thái dòng này."))
+        old_status = line.status
+        line.set_status(status)  # the order follows its lines (checkout.receivers)
+        order.notes.create(user=request.user, note_type=OrderNote.SYSTEM, message=_(
+            "Dòng #%(line)s: %(old)s → %(new)s.") % {"line": line.pk, "old": old_status, "new": status})
+        messages.success(request, _("Đã cập nhật: %(title)s — %(status)s.") % {
+            "title": line.title, "status": status})
+        return self.reload_page()
 
     def handle_order_action(self, request, order, action):
         if action in WHOLE_ORDER_ACTIONS and not may_act_on_whole_order(request.user, order):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from checkout.tracking import order_page_path
+from formats import vnd
 from tests.checkout import add_to_basket, fill_guest_checkout, producer_client
 from tests.factories import ProductFactory
 
@@ -181,3 +182,29 @@ def test_only_staff_or_a_sole_producer_edit_the_delivery_address(admin_client, o
 
     order.lines.filter(product=fish).delete()  # now every line is the salt producer's
     assert salt_producer.get(url).status_code == 200
+
+
+def test_a_producer_sees_its_own_subtotal_never_the_orders_total(order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    salt_producer = producer_client(salt, "muoi@example.vn")
+    page = salt_producer.get(reverse("dashboard:order-detail", args=[order.number])).content.decode()
+    own = order.lines.get(product=salt).line_price_incl_tax
+    assert vnd(own) in page
+    assert vnd(order.total_incl_tax) not in page and vnd(order.basket_total_incl_tax) not in page
+
+
+def test_each_producer_marks_its_own_line_with_one_button_per_step(order_of_two_producers):
+    order, salt, fish = order_of_two_producers
+    salt_line, fish_line = order.lines.get(product=salt), order.lines.get(product=fish)
+    salt_producer = producer_client(salt, "muoi@example.vn")
+    detail = reverse("dashboard:order-detail", args=[order.number])
+
+    salt_producer.post(detail, {"move_line": f"{salt_line.pk}|Đang giao"})
+    salt_producer.post(detail, {"move_line": f"{fish_line.pk}|Đang giao"})  # another producer's line
+    salt_producer.post(detail, {"move_line": f"{salt_line.pk}|Đã hủy"})  # not a producer's step
+    salt_line.refresh_from_db()
+    fish_line.refresh_from_db()
+    order.refresh_from_db()
+    assert (salt_line.status, fish_line.status) == ("Đang giao", "Chờ giao hàng")
+    assert order.status == "Giao một phần"
+    assert order.notes.filter(user__email="muoi@example.vn").count() == 1
