@@ -9,9 +9,6 @@ Nothing here decides listability. The stamp's own counters and copy warning are 
 they are spliced into the page on every request.
 """
 
-import itertools
-import re
-import weakref
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -49,22 +46,14 @@ LOT_FACTS_SQL = (
     "WHERE (p.gtin IN (%s, %s, %s, %s) OR p.upc = %s) AND l.code = %s LIMIT 2"
 )
 GTIN_FORMS = 4  # GTIN-8, -12, -13 and -14
-_prepared = weakref.WeakKeyDictionary()  # PostgreSQL connection -> names of the statements prepared on it
 
 
-def _fetchall(name: str, sql: str, params: list) -> list[tuple]:
-    """Rows of ``sql``; on PostgreSQL from a statement prepared once per connection, since
-    planning these small lookups took longer than running them."""
+def _fetchall(sql: str, params: list) -> list[tuple]:
+    """Rows of ``sql``, as a plain statement: a connection pooler in transaction mode (PgBouncer)
+    hands each transaction another server connection, where a statement PREPAREd on the last one
+    does not exist."""
     with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-        names = _prepared.setdefault(connection.connection, set())
-        if name not in names:
-            numbers = itertools.count(1)
-            cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql))
-            names.add(name)
-        cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)  # noqa: S608  # nosec B608  constants
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
@@ -72,9 +61,9 @@ def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
     """The product with one of these stored GTIN forms, or this code (and the lot), and the page version."""
     params = [*gtins, *[None] * (GTIN_FORMS - len(gtins)), code]  # None never matches
     if lot_code is None:
-        rows = _fetchall("trace_product_facts", PRODUCT_FACTS_SQL, params)
+        rows = _fetchall(PRODUCT_FACTS_SQL, params)
     else:
-        rows = _fetchall("trace_lot_facts", LOT_FACTS_SQL, [*params, lot_code])
+        rows = _fetchall(LOT_FACTS_SQL, [*params, lot_code])
     if len(rows) != 1:
         return None  # unknown, or a code shared by several products: the full path decides
     return PageFacts(*rows[0])
@@ -98,7 +87,7 @@ def _from_db(field_name, value):
 
 def stamp_facts(serial: str) -> PageFacts | None:
     """The stamp's counters, its lot and product, and the page version, in one query."""
-    rows = _fetchall("trace_stamp_facts", STAMP_FACTS_SQL, [serial])
+    rows = _fetchall(STAMP_FACTS_SQL, [serial])
     if not rows:
         return None
     version, pk, lot_id, lot_code, first_scanned_at, scan_count, client_count, product_id, gtin = rows[0]
