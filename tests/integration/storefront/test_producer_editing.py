@@ -207,3 +207,35 @@ def test_a_story_of_another_producers_product_is_refused_whatever_the_way_in(
             product=fish, title="Câu chuyện", slug="cau-chuyen", summary="x", body=[]))
     assert refused.value.message_dict["product"] == [str(NOT_THE_PRODUCERS_PRODUCT)]
     assert not ProductStoryPage.objects.exists()
+
+
+def _submit(producer_client, page):
+    form = producer_page_form(page, "Câu chuyện mới.", "action-submit")
+    producer_client.post(f"/cms/pages/{page.pk}/edit/", form)
+    page.refresh_from_db()
+    return page.current_workflow_task_state
+
+
+def test_the_producer_is_emailed_in_vietnamese_when_its_page_is_approved(
+    producer_client, officer_client, salt_producer_page, mailoutbox
+):
+    task_state = _submit(producer_client, salt_producer_page)
+    mailoutbox.clear()
+    officer_client.post(f"/cms/pages/workflow/action/{salt_producer_page.pk}/approve/{task_state.pk}/", {})
+
+    [email] = [m for m in mailoutbox if m.to == ["htx-ly-nhon@example.vn"]]
+    assert "đã được duyệt" in email.subject and "Chào" in email.body
+
+
+def test_the_producer_is_emailed_the_officers_comment_when_its_page_is_returned(
+    producer_client, officer_client, salt_producer_page, mailoutbox
+):
+    task_state = _submit(producer_client, salt_producer_page)
+    mailoutbox.clear()
+    officer_client.post(f"/cms/pages/workflow/action/{salt_producer_page.pk}/reject/{task_state.pk}/",
+                        {"comment": "Ảnh bìa mờ, hãy thay ảnh."})
+
+    [email] = [m for m in mailoutbox if m.to == ["htx-ly-nhon@example.vn"]]
+    assert "trả lại để sửa" in email.subject
+    assert "Góp ý của cán bộ: «Ảnh bìa mờ, hãy thay ảnh.»" in email.body
+    assert f"/cms/pages/{salt_producer_page.pk}/edit/" in email.body
