@@ -91,3 +91,11 @@ def add_officer(user, province_code: int | None = None) -> None:
     user.groups.add(officers_group())
     if province_code is not None:
         TradeOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})
+
+
+def officer_emails(province_code: int | None) -> list[str]:
+    """The addresses of the active trade officers of a province (who hear of its producers' expiries)."""
+    if province_code is None:
+        return []
+    officers = TradeOfficer.objects.filter(province_code=province_code, user__is_active=True)
+    return sorted({email for email in officers.values_list("user__email", flat=True) if email})

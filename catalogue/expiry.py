@@ -1,4 +1,5 @@
-"""Expiry warnings: the producer is told once, 30 days before a certificate lapses.
+"""Expiry warnings: the producer, and its province's trade officers, are told once, 30 days
+before a certificate lapses.
 
 Decision 148/QĐ-TTg asks the issuer to warn the owner at least 30 days before expiry. A daily
 run (`manage.py send_expiry_warnings`, from cron) claims each certificate with a conditional
@@ -10,6 +11,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from access.grants import officer_emails
 from catalogue.certification import local_today
 from catalogue.models import Certificate
 
@@ -53,7 +55,8 @@ def send_expiry_warning(certificate_id: int) -> None:
     certificate = Certificate.objects.select_related("product__producer__partner", "decision").get(
         pk=certificate_id
     )
-    recipients = producer_recipients(certificate.product.producer)
+    producer = certificate.product.producer
+    recipients = sorted({*producer_recipients(producer), *officer_emails(producer.province_code)})
     if not recipients:
         return
     context = {"certificate": certificate, "product": certificate.product}

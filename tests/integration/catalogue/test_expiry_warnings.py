@@ -64,3 +64,20 @@ def test_officers_see_certificates_expiring_within_30_and_90_days(client, django
     assert soon.product.title in within_30 and later.product.title not in within_30
     assert soon.product.title in within_90 and later.product.title in within_90
     assert "12 ngày" in within_30
+
+
+def test_the_producers_province_officers_are_told_too(django_user_model):
+    from access.grants import add_officer
+
+    certificate = _expiring_in(20)
+    province = certificate.product.producer.province_code
+    other_province = 1 if province != 1 else 79
+    for email, officer_province in (("so-ct@example.vn", province), ("tinh-khac@example.vn", other_province)):
+        add_officer(django_user_model.objects.create_user(email, email, "pw"), officer_province)
+    inactive = django_user_model.objects.create_user("nghi", "nghi@example.vn", "pw", is_active=False)
+    add_officer(inactive, province)
+
+    call_command("send_expiry_warnings")
+
+    [email] = mail.outbox
+    assert sorted(email.to) == ["chu@example.vn", "htx@example.vn", "so-ct@example.vn"]
