@@ -37,12 +37,13 @@ def can_manage(user, obj) -> bool:
     return is_administrator(user) or (province is not None and province == obj.province_code)
 
 
-def managed(user, queryset):
-    """Restrict ``queryset`` (of objects with a province) to what ``user`` may manage."""
+def managed(user, queryset, province_field="province_code"):
+    """Restrict ``queryset`` (of objects with a province, read through ``province_field``) to what
+    ``user`` may manage."""
     if is_administrator(user):
         return queryset
     province = officer_province(user)
-    return queryset.filter(province_code=province) if province is not None else queryset.none()
+    return queryset.filter(**{province_field: province}) if province is not None else queryset.none()
 
 
 def can_keep_stock(user, sales_point) -> bool:
@@ -153,12 +154,7 @@ def may_moderate_review(user, review) -> bool:
 
 def reviews_to_moderate(user, reviews):
     """The reviews ``user`` moderates: every one for staff, its province's for an officer."""
-    if sees_withheld(user) or is_administrator(user):
-        return reviews
-    province = officer_province(user)
-    if province is None:
-        return reviews.none()
-    return reviews.filter(product__producer__province_code=province)
+    return reviews if sees_withheld(user) else managed(user, reviews, "product__producer__province_code")
 
 
 def may_moderate_reviews(user) -> bool:

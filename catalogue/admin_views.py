@@ -43,12 +43,11 @@ def _dry_run(content, filename):
 
 
 def _confirm(request):
-    kept = pending.read(request, IMPORT_SESSION_KEY)
+    kept = pending.take(request, IMPORT_SESSION_KEY)
     if kept is None:
-        messages.error(request, _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại."))
+        messages.error(request, pending.GONE)
         return redirect("ocop_import")
     content, filename = kept
-    pending.discard(request, IMPORT_SESSION_KEY)
     try:
         summary = import_ocop(content, filename)
     except ImportRejected as rejected:  # the database changed since the preview

@@ -86,18 +86,20 @@ def amount_error(amount: Decimal | None) -> str | None:
     return None
 
 
+def _keep_unused(outcome: str, *, channel: str, payload: str, reason: str) -> BankNotice:
+    return BankNotice.objects.create(
+        channel=channel, payload=without_control_characters(payload), outcome=outcome, reason=reason[:255]
+    )
+
+
 def refuse(*, channel: str, payload: str, reason: str) -> BankNotice:
     """Keep a notice we could not use (bad signature, malformed), for the audit trail."""
-    return BankNotice.objects.create(
-        channel=channel, payload=without_control_characters(payload), outcome=BankNotice.Outcome.REFUSED,
-        reason=reason[:255],
-    )
+    return _keep_unused(BankNotice.Outcome.REFUSED, channel=channel, payload=payload, reason=reason)
 
 
 def ignore(*, channel: str, payload: str, reason: str) -> BankNotice:
-    return BankNotice.objects.create(
-        channel=channel, payload=payload, outcome=BankNotice.Outcome.IGNORED, reason=reason[:255]
-    )
+    """Keep a notice that pays nothing in (money going out)."""
+    return _keep_unused(BankNotice.Outcome.IGNORED, channel=channel, payload=payload, reason=reason)
 
 
 def record(transfer: Transfer, *, channel: str, payload: str) -> BankNotice:

@@ -80,10 +80,8 @@ class ProducerPart:
 
     @property
     def status(self) -> str:
-        statuses = [line.status for line in self.lines]
-        if len(set(statuses)) == 1:
-            return statuses[0]
-        return order_status_following(statuses[0], statuses)
+        """The lines' common status, or what an order of only these lines would show."""
+        return order_status_following(self.lines[0].status, [line.status for line in self.lines])
 
     @property
     def subtotal(self) -> Decimal:
@@ -106,7 +104,6 @@ def producer_parts(order) -> list[ProducerPart]:
 class PaymentState:
     method: str
     state: str
-    paid: bool
 
 
 def payment_state(order) -> PaymentState:
@@ -127,4 +124,4 @@ def payment_state(order) -> PaymentState:
         state = _("Chờ chuyển khoản")
     else:
         state = _("Trả tiền mặt khi nhận hàng")
-    return PaymentState(method=str(method.name), state=str(state), paid=debited > 0)
+    return PaymentState(method=str(method.name), state=str(state))

@@ -169,7 +169,6 @@ def order_page(request, token):
         else:
             messages.error(request, _("Không thể hủy: một phần đơn hàng đã được giao cho vận chuyển."))
         return redirect("order-page", token=token)
-    order = Order.objects.select_related("shipping_address", "preferences__pickup_point").get(pk=order.pk)
     awaiting_transfer = order.status == AWAITING_PAYMENT
     context = {
         "order": order, "token": token, "parts": producer_parts(order), "payment": payment_state(order),

@@ -81,7 +81,7 @@ def bank_transfer_webhook(request):
     try:
         data = json.loads(payload)
         transfer = sepay_transfer(data)
-    except (ValueError, MalformedNotice) as error:
+    except ValueError as error:  # json's decoding error, or our MalformedNotice
         reason = str(error) if isinstance(error, MalformedNotice) else _("Nội dung không phải JSON.")
         refuse(channel=channel, payload=payload[:MAX_KEPT_PAYLOAD], reason=reason)
         return JsonResponse({"success": False, "error": reason}, status=400)

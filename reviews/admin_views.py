@@ -18,8 +18,8 @@ def moderate_reviews(request):
         raise PermissionDenied
     reviews = reviews_to_moderate(request.user, ProductReview.objects.select_related("product__producer"))
     if request.method == "POST":
-        review = reviews.filter(pk=request.POST.get("review") or 0).first() if (
-            request.POST.get("review") or "").isdigit() else None
+        review_id = request.POST.get("review", "")
+        review = reviews.filter(pk=review_id).first() if review_id.isdigit() else None
         try:
             if review is None:
                 raise NotAllowed

@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from checkout.tracking import order_from_token
 from reviews.rules import NotAllowed, may_review, write_review
 
+ONCE_AFTER_DELIVERY = gettext_lazy("Sản phẩm này chỉ đánh giá được một lần, sau khi đã nhận hàng.")
 THANKS = gettext_lazy("Cảm ơn quý khách! Đánh giá sẽ hiện trên trang sản phẩm sau khi được duyệt.")
 STARS = [(score, score) for score in range(5, 0, -1)]
 
@@ -28,14 +28,14 @@ def write(request, token, line_id):
     if line is None:
         raise Http404
     if not may_review(line):
-        messages.error(request, _("Sản phẩm này chỉ đánh giá được một lần, sau khi đã nhận hàng."))
+        messages.error(request, ONCE_AFTER_DELIVERY)
         return redirect("order-page", token=token)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             write_review(line, score=form.cleaned_data["score"], body=form.cleaned_data["body"])
         except NotAllowed:
-            messages.error(request, _("Sản phẩm này chỉ đánh giá được một lần, sau khi đã nhận hàng."))
+            messages.error(request, ONCE_AFTER_DELIVERY)
         except ValidationError as error:
             form.add_error(None, error)
             return render(request, "reviews/write.html", {"form": form, "line": line}, status=400)

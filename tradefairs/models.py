@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import places
+from catalogue.certification import local_today
 
 
 class TradeFair(models.Model):
@@ -36,6 +37,10 @@ class TradeFair(models.Model):
 
     def get_absolute_url(self):
         return reverse("tradefairs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_running(self) -> bool:
+        return self.starts_on <= local_today() <= self.ends_on
 
     @property
     def province_name(self):

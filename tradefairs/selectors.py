@@ -16,23 +16,26 @@ def fairs_public():
     return TradeFair.objects.all()
 
 
+def _with_exhibitor_count(province: int | None = None):
+    fairs = fairs_public().annotate(exhibitor_count=Count("exhibitors"))
+    return fairs.filter(province_code=province) if province else fairs
+
+
+def _coming(fairs, today):
+    return fairs.filter(ends_on__gte=today).order_by("starts_on", "pk")
+
+
 def fairs_by_time(province: int | None = None) -> tuple[list, list]:
     """Fairs under way or to come (soonest first), then past ones (latest first), with
     ``exhibitor_count``; of one province when ``province`` is given."""
     today = local_today()
-    fairs = fairs_public().annotate(exhibitor_count=Count("exhibitors"))
-    if province:
-        fairs = fairs.filter(province_code=province)
-    coming = list(fairs.filter(ends_on__gte=today).order_by("starts_on", "pk"))
-    past = list(fairs.filter(ends_on__lt=today).order_by("-ends_on", "pk"))
-    for fair in coming:
-        fair.is_running = fair.starts_on <= today
-    return coming, past
+    fairs = _with_exhibitor_count(province)
+    return list(_coming(fairs, today)), list(fairs.filter(ends_on__lt=today).order_by("-ends_on", "pk"))
 
 
 def upcoming_fairs(limit=3):
     """Fairs under way or still to come, soonest first (as the fair list shows them)."""
-    return fairs_by_time()[0][:limit]
+    return _coming(_with_exhibitor_count(), local_today())[:limit]
 
 
 def exhibitors_with_public_listings(fair):

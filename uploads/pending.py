@@ -9,6 +9,9 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext_lazy as _
+
+GONE = _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại.")
 
 
 def keep(request, purpose: str, content: bytes, filename: str) -> None:
@@ -26,6 +29,13 @@ def read(request, purpose: str) -> tuple[bytes, str] | None:
         return None
     with default_storage.open(pending["path"], "rb") as stored:
         return stored.read(), pending["filename"]
+
+
+def take(request, purpose: str) -> tuple[bytes, str] | None:
+    """The kept file for its confirmation, no longer pending afterwards (None: say ``GONE``)."""
+    kept = read(request, purpose)
+    discard(request, purpose)
+    return kept
 
 
 def discard(request, purpose: str) -> None:

@@ -11,10 +11,7 @@ from formats import vnd
 register = template.Library()
 
 
-@register.simple_tag
-def transfer_for(order):
-    """What the shopper needs to pay ``order`` by transfer, or None when it is not paid that way."""
-    return transfer_details(order)
+register.simple_tag(transfer_details, name="transfer_for")
 
 
 @register.simple_tag
@@ -46,6 +43,4 @@ def free_delivery_hint(basket):
     return format_html('<p class="shipping-hint">{}</p>', text)
 
 
-@register.simple_tag
-def order_page_url(order):
-    return order_page_path(order)
+register.simple_tag(order_page_path, name="order_page_url")

@@ -88,10 +88,9 @@ def _dry_run(content, filename):
 
 
 def _confirm_statement(request):
-    kept = pending.read(request, STATEMENT_SESSION_KEY)
-    pending.discard(request, STATEMENT_SESSION_KEY)
+    kept = pending.take(request, STATEMENT_SESSION_KEY)
     if kept is None:
-        messages.error(request, _("Không còn tệp chờ xác nhận; hãy tải tệp lên lại."))
+        messages.error(request, pending.GONE)
         return redirect("dashboard:bank-statement")
     content, filename = kept
     notices = apply_statement(read_statement(content, filename))
