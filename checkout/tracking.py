@@ -23,13 +23,14 @@ MAX_ORDER_NUMBER_LENGTH = 30
 
 
 def order_token(order) -> str:
-    """The signed, unguessable part of the order page's URL (it never expires: emails keep it)."""
-    return signing.dumps(order.number, salt=TOKEN_SALT)
+    """The signed, unguessable part of the order page's URL: one per order, whenever it is made
+    (no timestamp: it never expires, as the emails keep it)."""
+    return signing.Signer(salt=TOKEN_SALT).sign_object(str(order.number))
 
 
 def order_from_token(token: str):
     try:
-        number = signing.loads(token, salt=TOKEN_SALT)
+        number = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     return Order.objects.filter(number=number).first()

@@ -169,3 +169,14 @@ def test_cancelling_needs_the_confirmation_box(client, order):
     order.refresh_from_db()
     assert order.status == "Chờ giao hàng"
     assert "Tôi muốn hủy đơn hàng này" in response.content.decode()
+
+
+def test_an_orders_link_is_the_same_whenever_it_is_made(order):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    first = order_page_path(order)
+    with time_machine.travel(timezone.now() + timedelta(days=400)):
+        assert order_page_path(order) == first  # the emails' links and the lookup's are one URL
