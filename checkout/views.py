@@ -53,6 +53,11 @@ class PaymentDetailsView(CorePaymentDetailsView):
         if placed is not None:
             self.request.session["checkout_order_id"] = placed.pk
             return redirect("checkout:thank-you")
+        if kwargs.get("shipping_method") is None:
+            # The method passed Oscar's check at dispatch, then went: another shopper has just
+            # collected the last jar at the chosen point. Oscar would fail on the missing charge.
+            messages.warning(self.request, NO_LONGER_HELD)
+            return redirect("checkout:shipping-method")
         return super().submit(user, basket, *args, **kwargs)
 
     def handle_payment(self, order_number, total, **kwargs):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from checkout.views import PaymentDetailsView
 from salespoints.models import SalesPointStock
 from salespoints.pickup import NO_LONGER_HELD
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
@@ -107,3 +108,21 @@ def test_pickup_gone_before_placing_asks_to_choose_again_and_places_nothing(clie
     assert str(NO_LONGER_HELD) in response.content.decode()
     assert "Giao hàng tận nơi" in response.content.decode()
 
+
+
+def test_pickup_gone_while_the_order_is_being_placed_asks_to_choose_again(client, salt_and_fish, monkeypatch):
+    """Another shopper takes the last jar after the page's checks ran but before the order is
+    written (a race seen in CI): the shopper is sent back to choose, not shown a server error."""
+    point = SalesPointFactory()
+    stock = [SalesPointStockFactory(sales_point=point, product=product) for product in salt_and_fish]
+    _buy(client, salt_and_fish)
+    client.post(reverse("checkout:shipping-method"), {"method_code": f"pickup-{point.pk}"})
+    SalesPointStock.objects.filter(pk=stock[0].pk).update(level=SalesPointStock.Level.OUT)
+    # The check at dispatch saw the jar; it is gone by the time the submission is built
+    monkeypatch.setattr(PaymentDetailsView, "check_a_valid_shipping_method_is_captured", lambda view: None)
+
+    response = place_order(client)
+
+    assert Order.objects.count() == 0
+    assert response.redirect_chain[-1][0] == reverse("checkout:shipping-method")
+    assert str(NO_LONGER_HELD) in response.content.decode()
