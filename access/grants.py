@@ -16,9 +16,10 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from access.models import TradeOfficer
+from access.models import CertificationOfficer, TradeOfficer
 
 OFFICERS_GROUP = "Cán bộ Sở Công Thương"
+CERTIFICATION_GROUP = "Văn phòng OCOP tỉnh"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish_page: they submit for approval
 OFFICER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # Model permissions of every officer; access.viewsets narrows them to their province.
@@ -91,6 +92,34 @@ def add_officer(user, province_code: int | None = None) -> None:
     user.groups.add(officers_group())
     if province_code is not None:
         TradeOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})
+
+
+def certification_group() -> Group:
+    """Admin access only: what certification officers reach is decided by access.rules per province."""
+    group, _ = Group.objects.get_or_create(name=CERTIFICATION_GROUP)
+    _admin_access(group)
+    return group
+
+
+@transaction.atomic
+def add_certification_officer(user, province_code: int) -> None:
+    """Make ``user`` a certification officer of the provincial OCOP office of ``province_code``."""
+    CertificationOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})
+    user.groups.add(certification_group())
+
+
+def role_granted(role) -> None:
+    """A role row saved (by a command or in /cms/): its holder gets the role's group."""
+    if isinstance(role, TradeOfficer):
+        role.user.groups.add(officers_group())
+    else:
+        role.user.groups.add(certification_group())
+
+
+def role_withdrawn(role) -> None:
+    """A role row deleted: its holder leaves the role's group, and with it the province's data."""
+    group = officers_group() if isinstance(role, TradeOfficer) else certification_group()
+    role.user.groups.remove(group)
 
 
 def officer_emails(province_code: int | None) -> list[str]:

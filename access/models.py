@@ -23,3 +23,21 @@ class TradeOfficer(models.Model):
 
     def __str__(self):
         return f"{self.user} — {places.province_name(self.province_code)}"
+
+
+class CertificationOfficer(models.Model):
+    """An officer of a provincial OCOP office: imports its province's recognition and revocation
+    decisions, follows expiries and invites producers. The same person may also be a trade officer."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certification_officer",
+        verbose_name=_("người dùng"),
+    )
+    province_code = models.PositiveSmallIntegerField(_("tỉnh/thành phố"), choices=places.province_choices)
+
+    class Meta:
+        verbose_name = _("cán bộ văn phòng OCOP tỉnh")
+        verbose_name_plural = _("cán bộ văn phòng OCOP tỉnh")
+
+    def __str__(self):
+        return f"{self.user} — {places.province_name(self.province_code)}"

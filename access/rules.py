@@ -6,7 +6,9 @@ province's sales points, fairs, producer content and reports (``user.trade_offic
 point's operators keep that point's stock; staff run the shop (Oscar's dashboard); superusers
 administer everything. Objects are read through duck-typed attributes (``province_code``,
 ``operators``, ``producer``), so this bottom layer imports none of the packages that own them.
-Role grants (groups, permissions) are in access.grants.
+Role grants (groups, permissions) are in access.grants. A certification officer of the
+provincial OCOP office (``user.certification_officer``) imports its province's decisions, follows
+their expiries and invites its producers.
 """
 
 from wagtail.models import PagePermissionTester
@@ -27,6 +29,35 @@ def officer_province(user) -> int | None:
     """The province a trade officer works for, None for anyone else."""
     officer = getattr(user, "trade_officer", None) if user.is_authenticated else None
     return officer.province_code if officer else None
+
+
+def certification_province(user) -> int | None:
+    """The province a certification officer works for, None for anyone else."""
+    officer = getattr(user, "certification_officer", None) if user.is_authenticated else None
+    return officer.province_code if officer else None
+
+
+def may_certify(user) -> bool:
+    """Import decisions and follow expiries: superusers (every province), certification officers."""
+    return is_administrator(user) or certification_province(user) is not None
+
+
+def certifying_province(user) -> int | None:
+    """The one province whose certificates ``user`` may import and remind; None: every province."""
+    return None if is_administrator(user) else certification_province(user)
+
+
+def certified(user, queryset, province_field):
+    """Restrict ``queryset`` to the province a certification officer works for (all: superusers)."""
+    if is_administrator(user):
+        return queryset
+    province = certification_province(user)
+    return queryset.filter(**{province_field: province}) if province is not None else queryset.none()
+
+
+def may_manage_roles(user) -> bool:
+    """Grant and withdraw officer roles, invite officers: administrators (DESIGN.md §2)."""
+    return is_administrator(user)
 
 
 def can_manage(user, obj) -> bool:

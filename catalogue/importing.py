@@ -48,6 +48,10 @@ UNKNOWN_PRODUCER_TYPE = "loại hình chủ thể không hợp lệ: “{value}�
 BAD_STATUS = "trạng thái không hợp lệ: “{value}” (active hoặc revoked)"
 CONFLICTING_DUPLICATE = "trùng sản phẩm và quyết định với dòng {other} nhưng khác nội dung"
 CONFLICTING_DECISION = "quyết định {number} đã có ngày/cấp/cơ quan khác ở dòng {other}"
+OUTSIDE_PROVINCE = "dòng thuộc {province}: bạn chỉ nhập được quyết định của {own}"
+PRODUCT_OUTSIDE_PROVINCE = (
+    "sản phẩm {code} thuộc chủ thể ở {province}: bạn chỉ nhập được quyết định của {own}"
+)
 
 LEVELS = {
     "district": RecognitionDecision.Level.DISTRICT, "huyện": RecognitionDecision.Level.DISTRICT,
@@ -148,8 +152,12 @@ def read_table(content: bytes, filename: str) -> list[dict[str, str]]:
 
 # --- validation --------------------------------------------------------------------------
 
-def validate(table: list[dict[str, str]]) -> list[ImportRow]:
-    """Parse and check every row; raise ImportRejected with all errors if any row is bad."""
+def validate(table: list[dict[str, str]], province_code: int | None = None) -> list[ImportRow]:
+    """Parse and check every row; raise ImportRejected with all errors if any row is bad.
+
+    With ``province_code`` (a certification officer's province) a row of another province, or one
+    naming a product whose producer is elsewhere, is an error too.
+    """
     if not table:
         raise ImportRejected([RowError(1, EMPTY_FILE)])
     missing = [c for c in REQUIRED_COLUMNS if c not in table[0]]
@@ -165,6 +173,8 @@ def validate(table: list[dict[str, str]]) -> list[ImportRow]:
         if row is not None and not row_errors:
             rows.append(row)
     errors += _cross_row_errors(rows)
+    if province_code is not None:
+        errors += _outside_province_errors(rows, province_code)
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.line))
     return rows
@@ -300,15 +310,36 @@ def _cross_row_errors(rows):
     return errors
 
 
+def _outside_province_errors(rows, province_code):
+    own = places.province_name(province_code)
+    existing = dict(
+        Product.objects.filter(upc__in={row.product_code for row in rows})
+        .values_list("upc", "producer__province_code")
+    )
+    errors = []
+    for row in rows:
+        if row.province_code != province_code:
+            province = places.province_name(row.province_code)
+            errors.append(RowError(row.line, OUTSIDE_PROVINCE.format(province=province, own=own)))
+        elif existing.get(row.product_code, province_code) != province_code:
+            province = places.province_name(existing[row.product_code])
+            errors.append(RowError(row.line, PRODUCT_OUTSIDE_PROVINCE.format(
+                code=row.product_code, province=province, own=own)))
+    return errors
+
+
 # --- applying ----------------------------------------------------------------------------
 
 class _DryRun(Exception):
     pass
 
 
-def import_ocop(content: bytes, filename: str, *, dry_run: bool = False) -> ImportSummary:
-    """Validate and apply a file; with dry_run the summary is computed and then rolled back."""
-    rows = validate(read_table(content, filename))
+def import_ocop(
+    content: bytes, filename: str, *, dry_run: bool = False, province_code: int | None = None
+) -> ImportSummary:
+    """Validate and apply a file; with dry_run the summary is computed and then rolled back.
+    ``province_code`` limits the file to one province's rows (see validate)."""
+    rows = validate(read_table(content, filename), province_code)
     try:
         with transaction.atomic():
             summary = apply(rows)

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from access.rules import may_certify
 from access.viewsets import PermissionCheckedViewSet, RuleMenuItem
 from catalogue import admin_views
 from catalogue.models import Certificate, Producer, RecognitionDecision
@@ -14,18 +15,15 @@ def register_admin_urls():
     return [
         path("ocop/import/", admin_views.import_decisions, name="ocop_import"),
         path("ocop/expiring/", admin_views.expiring_certificates, name="ocop_expiring"),
+        path("ocop/expiring/remind/", admin_views.remind_expiring, name="ocop_expiring_remind"),
     ]
-
-
-def holding(permission):
-    return lambda user: user.has_perm(permission)
 
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return RuleMenuItem(
         _("Nhập quyết định OCOP"), reverse("ocop_import"), name="ocop-import", icon_name="upload",
-        order=300, shown_to=holding(admin_views.IMPORT_PERMISSION),
+        order=300, shown_to=may_certify,
     )
 
 
@@ -33,7 +31,7 @@ def register_import_menu_item():
 def register_expiring_menu_item():
     return RuleMenuItem(
         _("Chứng nhận sắp hết hạn"), reverse("ocop_expiring"), name="ocop-expiring", icon_name="date",
-        order=310, shown_to=holding("catalogue.view_certificate"),
+        order=310, shown_to=may_certify,
     )
 
 

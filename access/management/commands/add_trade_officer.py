@@ -1,23 +1,10 @@
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
-
-import places
 from access.grants import add_officer
+from access.management.roles import RoleCommand
 
 
-class Command(BaseCommand):
+class Command(RoleCommand):
     help = "Make an existing user a trade officer (Sở Công Thương) of one province."
+    role = "trade officer"
 
-    def add_arguments(self, parser):
-        parser.add_argument("username")
-        parser.add_argument("province_code", type=int, help="e.g. 79 (TP Hồ Chí Minh), 46 (Huế)")
-
-    def handle(self, username, province_code, **options):
-        if not places.province_name(province_code):
-            raise CommandError(f"Unknown province code {province_code}; codes are those of the 2025 list.")
-        try:
-            user = get_user_model().objects.get(username=username)
-        except get_user_model().DoesNotExist as missing:
-            raise CommandError(f"No user {username!r}: create it first (e.g. createsuperuser).") from missing
+    def grant(self, user, province_code):
         add_officer(user, province_code)
-        self.stdout.write(f"{username}: trade officer of {places.province_name(province_code)}")

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 
@@ -49,21 +48,44 @@ def test_no_email_for_a_certificate_expiring_in_45_days_or_already_revoked():
     assert mail.outbox == []
 
 
-def test_officers_see_certificates_expiring_within_30_and_90_days(client, django_user_model):
+def _certification_officer(django_user_model, province):
+    from access.grants import add_certification_officer
+
+    officer = django_user_model.objects.create_user(f"officer-{province}", "o@ocop.vn", "pw")
+    add_certification_officer(officer, province)
+    return officer
+
+
+def test_officers_see_their_provinces_certificates_expiring_in_30_60_and_90_days(client, django_user_model):
     soon = _expiring_in(12, user_email="")
-    later = _expiring_in(60, producer_email="", user_email="")
-    officer = django_user_model.objects.create_user("officer", "o@ocop.vn", "pw", is_staff=True)
-    officer.user_permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_certificate")
-    )
-    client.force_login(officer)
+    later = _expiring_in(75, producer_email="", user_email="")
+    elsewhere = _expiring_in(12, producer_email="", user_email="", producer__province_code=46)
+    client.force_login(_certification_officer(django_user_model, soon.product.producer.province_code))
 
     within_30 = client.get("/cms/ocop/expiring/?days=30").content.decode()
+    within_60 = client.get("/cms/ocop/expiring/?days=60").content.decode()
     within_90 = client.get("/cms/ocop/expiring/?days=90").content.decode()
 
     assert soon.product.title in within_30 and later.product.title not in within_30
+    assert later.product.title not in within_60
     assert soon.product.title in within_90 and later.product.title in within_90
     assert "12 ngày" in within_30
+    assert all(elsewhere.product.title not in page for page in (within_30, within_60, within_90))
+
+
+def test_an_officer_reminds_chosen_owners_again_and_only_of_its_province(client, django_user_model):
+    mine = _expiring_in(20, producer_email="htx-a@example.vn", user_email="")
+    other = _expiring_in(20, producer_email="htx-hue@example.vn", user_email="", producer__province_code=46)
+    client.force_login(_certification_officer(django_user_model, mine.product.producer.province_code))
+
+    page = client.post("/cms/ocop/expiring/remind/", {"certificate": [mine.pk, other.pk], "days": "30"},
+                       follow=True).content.decode()
+
+    assert [email.to for email in mail.outbox] == [["htx-a@example.vn"]]
+    assert "Đã gửi nhắc cho 1 chứng nhận." in page
+    mail.outbox.clear()
+    client.post("/cms/ocop/expiring/remind/", {"certificate": [other.pk, "x"], "days": "30"})
+    assert mail.outbox == []
 
 
 def test_the_producers_province_officers_are_told_too(django_user_model):

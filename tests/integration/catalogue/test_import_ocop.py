@@ -136,13 +136,14 @@ def test_an_unreadable_file_is_rejected_with_a_clear_message(tmp_path, capsys):
     assert importing.UNREADABLE_FILE in capsys.readouterr().err
 
 
-def _officer(django_user_model):
-    from django.contrib.auth.models import Permission
+TAY_NINH, HUE = 80, 46
 
-    user = django_user_model.objects.create_user("officer", "officer@ocop.vn", "pw", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="add_certificate")
-    )
+
+def _officer(django_user_model, province=TAY_NINH):
+    from access.grants import add_certification_officer
+
+    user = django_user_model.objects.create_user(f"officer-{province}", "officer@ocop.vn", "pw")
+    add_certification_officer(user, province)
     return user
 
 
@@ -176,14 +177,46 @@ def test_admin_import_shows_every_row_error_and_writes_nothing(client, django_us
     assert Product.objects.count() == 0
 
 
-def test_admin_import_is_forbidden_without_the_certificate_permission(client, django_user_model):
+def test_admin_import_is_forbidden_to_anyone_but_certification_officers(client, django_user_model):
     from django.contrib.auth.models import Permission
 
     user = django_user_model.objects.create_user("editor", "editor@ocop.vn", "pw", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="add_certificate")
+    )
     client.force_login(user)
 
     response = client.get("/cms/ocop/import/")
 
     # Wagtail turns PermissionDenied in its admin into a redirect to the dashboard.
     assert (response.status_code, response.url) == (302, "/cms/")
+
+
+def test_an_officer_imports_only_its_own_provinces_rows(client, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(_officer(django_user_model, HUE))
+    hue_row = ocop_row(1, province="Huế", commune="")
+    upload = SimpleUploadedFile("mixed.csv", csv_bytes([hue_row, ocop_row(2)]), "text/csv")
+
+    page = client.post("/cms/ocop/import/", {"file": upload}).content.decode()
+
+    assert "Dòng 3: " + importing.OUTSIDE_PROVINCE.format(province="Tây Ninh", own="Thành phố Huế") in page
+    assert "Dòng 2:" not in page
+    assert Product.objects.count() == 0
+
+
+def test_an_officer_cannot_change_another_provinces_product_by_naming_it(client, django_user_model):
+    """A Tây Ninh product revoked from a file an officer of Huế sends, its row claiming Huế."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    importing.import_ocop(csv_bytes([ocop_row(1)]), "tay-ninh.csv")
+    client.force_login(_officer(django_user_model, HUE))
+    claim = ocop_row(1, province="Huế", commune="", status="revoked", revocation_decision="9/QĐ",
+                     revoked_on="01/04/2025", revocation_reason="Giả mạo")
+    upload = SimpleUploadedFile("claim.csv", csv_bytes([claim]), "text/csv")
+
+    page = client.post("/cms/ocop/import/", {"file": upload}).content.decode()
+
+    assert "sản phẩm OCOP-T00001 thuộc chủ thể ở Tây Ninh" in page
+    assert Product.objects.browsable().count() == 1

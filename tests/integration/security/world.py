@@ -8,6 +8,7 @@ contain any of them.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -16,6 +17,7 @@ from oscar.core.loading import get_model
 
 from access import grants
 from access.models import TradeOfficer
+from catalogue.certification import local_today
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
 from tests.factories import (
     ExhibitorFactory,
@@ -59,16 +61,10 @@ def trade_officer(username, province):
     return officer
 
 
-def certification_officer(username):
-    """As the import and expiry tests make them: staff with the certificate permissions.
-
-    The project has no province for certification officers (imports are national), so this role
-    has no province to be "another" one: it must simply reach nothing a producer or province owns.
-    """
-    return user(
-        username, "wagtailadmin.access_admin", "catalogue.view_certificate", "catalogue.add_certificate",
-        is_staff=True,
-    )
+def certification_officer(username, province):
+    officer = user(username)
+    grants.add_certification_officer(officer, province)
+    return officer
 
 
 @dataclass
@@ -85,6 +81,7 @@ class Side:
     fair: object
     exhibitor: object
     officer: object
+    certification_officer: object
     customer: object
     order: object
     guest_order: object
@@ -144,10 +141,14 @@ def _side(name, province, commune=None):
     exhibitor = ExhibitorFactory(fair=fair, producer=producer, booth=f"{name}-01")
     fair_listing_add(exhibitor=exhibitor, product=product)
     officer = trade_officer(f"officer-{name.lower()}", province)
+    # A's certificate lapses within the officers' 90-day list: another province must not see it there.
+    product.certificates.update(valid_until=local_today() + timedelta(days=40))
     return Side(
         producer=producer, product=product, page=page, producer_user=producer_user, lot=lot, stamps=stamps,
         sales_point=sales_point, stock=stock, operator=operator, fair=fair, exhibitor=exhibitor,
-        officer=officer, customer=customer, order=order, guest_order=guest_order,
+        officer=officer,
+        certification_officer=certification_officer(f"cert-officer-{name.lower()}", province),
+        customer=customer, order=order, guest_order=guest_order,
     )
 
 
@@ -167,7 +168,7 @@ def build_world() -> World:
         "producer": b.producer_user,
         "operator": b.operator,
         "trade officer": b.officer,
-        "certification officer": certification_officer("cert-officer"),
+        "certification officer": b.certification_officer,
         "staff": user("staff", "wagtailadmin.access_admin", is_staff=True),
     }
     superuser = get_user_model().objects.create_superuser("admin", "admin@example.vn", "pw")
