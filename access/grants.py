@@ -29,6 +29,14 @@ OFFICER_MODEL_PERMISSIONS = [
     for action in ("add", "change", "delete", "view")
 ]
 IMAGE_PERMISSIONS = ("add_image", "choose_image")
+# A producer records its areas, lots and events (access.viewsets keeps each to its own rows);
+# no delete: a lot's printed stamps must keep resolving.
+PRODUCER_MODEL_PERMISSIONS = [
+    ("traceability", f"{action}_{model}")
+    for model in ("rawmaterialarea", "areastandard", "lot", "traceevent")
+    for action in ("add", "change", "view")
+]
+PRODUCER_GROUP_PREFIX = "Chủ thể OCOP #"
 
 
 def _permission(app_label, codename):
@@ -53,9 +61,10 @@ def let_officers_publish(page) -> Group:
 def producer_editors(producer_page) -> Group:
     """The group of the producer's editors: its page subtree, its own image collection, its products."""
     producer = producer_page.producer
-    group, _ = Group.objects.get_or_create(name=f"Chủ thể OCOP #{producer.pk}")
+    group, _ = Group.objects.get_or_create(name=f"{PRODUCER_GROUP_PREFIX}{producer.pk}")
     _admin_access(group)
     group.permissions.add(_permission("partner", "dashboard_access"))  # Oscar: own partner's products
+    group.permissions.add(*(_permission(app, codename) for app, codename in PRODUCER_MODEL_PERMISSIONS))
     for codename in EDITOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group, page=producer_page, permission=_permission("wagtailcore", codename)

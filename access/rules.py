@@ -110,9 +110,19 @@ def is_producer_user(user) -> bool:
     return user.is_authenticated and user.partners.exists()
 
 
+def own_objects(user, queryset, producer_path):
+    """Superusers see every row; a producer's users only their own producer's, the producer read
+    through ``producer_path`` ("" for producers themselves, "producer", "lot__product__producer")."""
+    if is_administrator(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(**{"__".join(filter(None, (producer_path, "partner__users"))): user})
+
+
 def own_producers(user, producers):
     """Superusers see every producer; a producer's users only their own (their Oscar partners')."""
-    return producers if is_administrator(user) else producers.filter(partner__users=user)
+    return own_objects(user, producers, "")
 
 
 def may_use_producer_workspace(user) -> bool:
@@ -126,7 +136,7 @@ def own_lots(user, lots):
     Not staff: is_staff also marks certification officers, and a stamp sheet's serials are what
     makes a stamp genuine.
     """
-    return lots if is_administrator(user) else lots.filter(product__producer__partner__users=user)
+    return own_objects(user, lots, "product__producer")
 
 
 def may_print_stamps(user, product) -> bool:

@@ -9,15 +9,17 @@ lists every row to anyone with admin access (wagtail/admin/views/generic/chooser
 
 from types import SimpleNamespace
 
+from django import forms
 from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser, snippets
 
-from access.rules import can_manage, managed
+from access.rules import can_manage, managed, own_objects
 
 OTHER_PROVINCE = _("Bạn chỉ quản lý được dữ liệu của tỉnh/thành phố mình.")
+OTHER_PRODUCER = _("Bạn chỉ quản lý được dữ liệu của cơ sở mình.")
 
 
 class ScopedIndexView(snippets.IndexView):
@@ -136,6 +138,66 @@ class ProvinceScopedViewSet(snippets.SnippetViewSet):
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
     chooser_viewset_class = scoped_chooser_viewset(managed)
+
+
+def producer_scoped_viewset(producer_path: str, owned_fields: dict[str, str]):
+    """The base of a snippet viewset over producers' own rows (areas, lots, events).
+
+    ``producer_path`` leads from the model to its producer (access.rules.own_objects).
+    ``owned_fields`` maps each form field naming another row to the path from that row to its
+    producer: its choices keep to the user's own rows (a plain select, not Wagtail's chooser,
+    which would list every producer's), so a crafted POST naming another producer's row is a
+    form error and changes nothing. Any other producer's row answers 403.
+    """
+
+    def scope(user, queryset):
+        return own_objects(user, queryset, producer_path)
+
+    class IndexView(snippets.IndexView):
+        def get_base_queryset(self):
+            return scope(self.request.user, super().get_base_queryset())
+
+    class OwnObjectMixin:
+        def dispatch(self, request, *args, **kwargs):
+            if not scope(request.user, self.model._default_manager.filter(pk=self.object.pk)).exists():
+                return HttpResponseForbidden(OTHER_PRODUCER)
+            return super().dispatch(request, *args, **kwargs)
+
+    class OwnChoicesMixin:
+        def get_form(self, *args, **kwargs):
+            form = super().get_form(*args, **kwargs)
+            for name, path in owned_fields.items():
+                field = form.fields.get(name)
+                if field is None:
+                    continue
+                multiple = isinstance(field, forms.ModelMultipleChoiceField)
+                field.widget = forms.CheckboxSelectMultiple() if multiple else forms.Select()
+                field.queryset = own_objects(self.request.user, field.queryset, path)
+            return form
+
+    class PermissionPolicy(ModelPermissionPolicy):
+        def user_has_permission_for_instance(self, user, action, instance):
+            own = scope(user, self.model._default_manager.filter(pk=instance.pk)).exists()
+            return super().user_has_permission_for_instance(user, action, instance) and own
+
+        def instances_user_has_permission_for(self, user, action):
+            return scope(user, super().instances_user_has_permission_for(user, action))
+
+    views = {
+        "index_view_class": IndexView,
+        "add_view_class": type("CreateView", (OwnChoicesMixin, snippets.CreateView), {}),
+        "edit_view_class": type("EditView", (OwnObjectMixin, OwnChoicesMixin, snippets.EditView), {}),
+        "delete_view_class": type("DeleteView", (OwnObjectMixin, snippets.DeleteView), {}),
+        "copy_view_class": type("CopyView", (OwnObjectMixin, OwnChoicesMixin, snippets.CopyView), {}),
+        "history_view_class": type("HistoryView", (OwnObjectMixin, snippets.HistoryView), {}),
+        "usage_view_class": type("UsageView", (OwnObjectMixin, snippets.UsageView), {}),
+        "inspect_view_class": type("InspectView", (OwnObjectMixin, snippets.InspectView), {}),
+        "chooser_viewset_class": scoped_chooser_viewset(scope),
+    }
+
+    # Bulk actions ask the model's registered policy: register owner_policy(model) for it.
+    views["owner_policy"] = PermissionPolicy
+    return type("ProducerScopedViewSet", (snippets.SnippetViewSet,), views)
 
 
 class RuleMenuItem(MenuItem):

@@ -15,7 +15,7 @@ from traceability.capture import token_create
 from traceability.models import CaptureToken, Lot
 from traceability.services import stamps_generate
 
-MAX_STAMPS_PER_REQUEST = 20_000
+MAX_STAMPS_PER_REQUEST = 10_000  # one printed order; more is a mistake or abuse
 
 
 class StampRequestForm(forms.Form):

@@ -1,13 +1,22 @@
 """Traceability: raw-material areas, lots, trace events (EPCIS what/when/where/why), stamps, scans."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Address, Located, Producer, Product
+from formats import vn_date
 from gs1.keys import QUALIFIER_MAX_LENGTH, validate_ai82
 from uploads import pdf_validators
+
+AREA_OUTSIDE_PROVINCE = _("Vùng nguyên liệu phải nằm trong tỉnh/thành phố của chủ thể (%(province)s).")
+DUPLICATE_LOT = _("Sản phẩm này đã có lô mang số này: hãy dùng số lô khác.")
+EXPIRES_BEFORE_PRODUCED = _("Hạn sử dụng không thể trước ngày sản xuất.")
+EVENT_BEFORE_LOT = _("Sự kiện không thể xảy ra trước ngày sản xuất của lô (%(date)s).")
+AREA_OF_ANOTHER_PRODUCER = _("Vùng nguyên liệu này không thuộc chủ thể làm ra lô.")
 
 
 class RawMaterialArea(Address, Located):
@@ -38,6 +47,10 @@ class RawMaterialArea(Address, Located):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("ảnh"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -46,6 +59,12 @@ class RawMaterialArea(Address, Located):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.producer_id and self.province_code and self.province_code != self.producer.province_code:
+            message = AREA_OUTSIDE_PROVINCE % {"province": self.producer.province_name}
+            raise ValidationError({"province_code": message})
 
 
 class AreaStandard(models.Model):
@@ -89,10 +108,17 @@ class Lot(models.Model):
         ordering = ["-produced_on"]
         verbose_name = _("lô sản xuất")
         verbose_name_plural = _("lô sản xuất")
-        constraints = [models.UniqueConstraint(fields=["product", "code"], name="lot_unique_per_product")]
+        constraints = [models.UniqueConstraint(
+            fields=["product", "code"], name="lot_unique_per_product", violation_error_message=DUPLICATE_LOT,
+        )]
 
     def __str__(self):
         return f"{self.product} — {self.code}"
+
+    def clean(self):
+        super().clean()
+        if self.expires_on and self.produced_on and self.expires_on < self.produced_on:
+            raise ValidationError({"expires_on": EXPIRES_BEFORE_PRODUCED})
 
     def areas_with_standards(self):
         return self.areas.prefetch_related("standards")
@@ -131,6 +157,16 @@ class TraceEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()} — {self.lot}"
+
+    def clean(self):
+        super().clean()
+        if not self.lot_id:
+            return
+        lot = self.lot
+        if self.occurred_at and timezone.localdate(self.occurred_at) < lot.produced_on:
+            raise ValidationError({"occurred_at": EVENT_BEFORE_LOT % {"date": vn_date(lot.produced_on)}})
+        if self.area_id and self.area.producer_id != lot.product.producer_id:
+            raise ValidationError({"area": AREA_OF_ANOTHER_PRODUCER})
 
 
 class Stamp(models.Model):

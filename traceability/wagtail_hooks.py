@@ -1,25 +1,43 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from access.rules import may_use_producer_workspace
-from access.viewsets import PermissionCheckedViewSet, RuleMenuItem
+from access.viewsets import PermissionCheckedViewSet, RuleMenuItem, producer_scoped_viewset
 from traceability import admin_views
+from traceability.forms import RawMaterialAreaForm
 from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
 from traceability.services import suspicious_q
 
+# Producers keep their own areas, lots and events (access.viewsets.producer_scoped_viewset);
+# superusers see everyone's.
+AreaScoped = producer_scoped_viewset("producer", {"producer": ""})
+AreaStandardScoped = producer_scoped_viewset("area__producer", {"area": "producer"})
+LotScoped = producer_scoped_viewset("product__producer", {"product": "producer", "areas": "producer"})
+EventScoped = producer_scoped_viewset(
+    "lot__product__producer", {"lot": "product__producer", "area": "producer"}
+)
 
-class RawMaterialAreaViewSet(PermissionCheckedViewSet):
+
+class RawMaterialAreaViewSet(AreaScoped):
     model = RawMaterialArea
     icon = "site"
     menu_label = _("Vùng nguyên liệu")
     list_display = ["name", "producer", "kind", "area_code", "hectares"]
-    list_filter = ["kind", "province_code"]
+    list_filter = ["kind"]
+    edit_handler = ObjectList([
+        FieldPanel("producer"), FieldPanel("name"), FieldPanel("kind"), FieldPanel("area_code"),
+        FieldPanel("code_issuer"), FieldPanel("code_market"), FieldPanel("code_issued_on"),
+        FieldPanel("province_code"), FieldPanel("commune_code"), FieldPanel("street"), FieldPanel("hectares"),
+        FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("photo"),
+    ], base_form_class=RawMaterialAreaForm)
 
 
-class AreaStandardViewSet(PermissionCheckedViewSet):
+class AreaStandardViewSet(AreaStandardScoped):
     model = AreaStandard
     icon = "success"
     menu_label = _("Tiêu chuẩn vùng nguyên liệu")
@@ -27,14 +45,14 @@ class AreaStandardViewSet(PermissionCheckedViewSet):
     list_filter = ["standard"]
 
 
-class LotViewSet(PermissionCheckedViewSet):
+class LotViewSet(LotScoped):
     model = Lot
     icon = "list-ul"
     menu_label = _("Lô sản xuất")
     list_display = ["code", "product", "produced_on", "expires_on", "quantity"]
 
 
-class TraceEventViewSet(PermissionCheckedViewSet):
+class TraceEventViewSet(EventScoped):
     model = TraceEvent
     icon = "time"
     menu_label = _("Sự kiện truy xuất")
@@ -62,6 +80,8 @@ class TraceabilityViewSetGroup(SnippetViewSetGroup):
     menu_order = 295
 
 
+for viewset in (RawMaterialAreaViewSet, AreaStandardViewSet, LotViewSet, TraceEventViewSet):
+    register_permission_policy(viewset.model, viewset.owner_policy(viewset.model))
 register_snippet(TraceabilityViewSetGroup)
 
 

@@ -40,7 +40,7 @@ from tests.integration.security.world import (
     build_world,
 )
 from tests.ocop_files import csv_bytes, ocop_row
-from traceability.models import Lot, Stamp
+from traceability.models import AreaStandard, Lot, RawMaterialArea, Stamp, TraceEvent
 from tradefairs.models import Exhibitor, TradeFair
 
 Order = get_model("order", "Order")
@@ -103,7 +103,8 @@ def snippet(model, action, pk=None):
 def _snippet_object(w, model):
     return {
         "salespoint": w.a.sales_point, "tradefair": w.a.fair, "certificate": w.a.product.certificates.get(),
-        "lot": w.a.lot, "stamp": w.a.stamps[0],
+        "lot": w.a.lot, "stamp": w.a.stamps[0], "rawmaterialarea": w.a.area, "areastandard": w.a.standard,
+        "traceevent": w.a.event,
     }[model]
 
 
@@ -218,6 +219,12 @@ def _revoking_file(w):
     row = ocop_row(1, product_code=w.a.product.upc, province="Huế", commune="", status="revoked",
                    revocation_decision="9/QĐ", revoked_on="01/04/2025", revocation_reason="Giả")
     return {"file": SimpleUploadedFile("revoke.csv", csv_bytes([row]), "text/csv")}
+
+
+def _traceability_state(w):
+    return (list(RawMaterialArea.objects.filter(pk=w.a.area.pk).values_list("name", "hectares")),
+            list(AreaStandard.objects.filter(pk=w.a.standard.pk).values_list("certificate_number")),
+            list(TraceEvent.objects.filter(pk=w.a.event.pk).values_list("place", "step")))
 
 
 def _serials(w):
@@ -397,6 +404,22 @@ KINDS = {
         secrets=lambda w: [w.a.lot.code, *_serials(w)],
         owner=lambda w: (w.a.producer_user, [f"/qr/lot/{w.a.product.upc}/{w.a.lot.code}/stamps.pdf"]),
     ),
+    "area, standard and event": Kind(
+        cells=[
+            *snippet_cells("rawmaterialarea", lambda w: {"name": "Vùng trộm", "producer": w.b.producer.pk}),
+            # Wagtail names the row on its bulk page; a standard's number is on public trace pages.
+            *snippet_cells("areastandard", lambda w: {"certificate_number": "TROM"},
+                           bulk_secrets=lambda w: ["Xưởng đóng gói A"]),
+            *snippet_cells("traceevent", lambda w: {"place": "Nơi trộm", "lot": w.b.lot.pk}),
+            GET(lambda w: "/cms/snippets/traceability/rawmaterialarea/", scoped=True),
+            GET(lambda w: "/cms/snippets/traceability/traceevent/", scoped=True),
+            GET(lambda w: "/cms/snippets/choose/traceability/rawmaterialarea/", scoped=True),
+        ],
+        snapshot=_traceability_state,
+        secrets=lambda w: [w.a.standard.certificate_number, "Xưởng đóng gói A"],
+        owner=lambda w: (w.a.producer_user, [snippet("rawmaterialarea", "edit")(w),
+                                              snippet("traceevent", "edit")(w), snippet("lot", "edit")(w)]),
+    ),
     "reports": Kind(
         cells=_report_cells(),
         snapshot=lambda w: None,
@@ -497,8 +520,8 @@ NEEDS_PERMISSION_NO_ROLE_HOLDS = {
     "dashboard/": "Oscar 4.2 dashboard views other than products and orders need model permissions",
     "cms/users/": "", "cms/groups/": "", "cms/sites/": "", "cms/redirects/": "", "cms/workflows/": "",
     "cms/documents/": "", "cms/collections/": "", "cms/forms/": "", "cms/settings/": "", "cms/locales/": "",
-    "cms/snippets/catalogue/": "", "cms/snippets/traceability/": "", "cms/snippets/choose/catalogue/": "",
-    "cms/snippets/choose/traceability/": "", "cms/translation/": "", "cms/api/main/^documents/": "",
+    "cms/snippets/catalogue/": "", "cms/snippets/choose/catalogue/": "",
+    "cms/snippets/traceability/stamp/": "", "cms/translation/": "", "cms/api/main/^documents/": "",
     "cms/snippets/access/": "officer roles: administrators only", "cms/snippets/choose/access/": "",
     "cms/tag-autocomplete/": "tags of models the user may edit",
 }
@@ -549,11 +572,13 @@ def test_every_url_taking_an_object_key_is_in_the_matrix_or_listed_with_a_reason
 def test_roles_hold_only_the_pinned_permissions(world):
     """A permission granted to a role later widens what it reaches: add its URLs to the matrix first."""
     held = {role: sorted(user.get_all_permissions()) for role, user in world.users.items() if user}
+    traceability_models = [f"traceability.{action}_{model}" for action in ("add", "change", "view")
+                           for model in ("areastandard", "lot", "rawmaterialarea", "traceevent")]
     province_models = [f"{app}.{action}_{model}" for app, model in (("salespoints", "salespoint"),
                        ("tradefairs", "tradefair")) for action in ("add", "change", "delete", "view")]
     assert held == {
         "customer": [], "operator": [],
-        "producer": ["partner.dashboard_access", "wagtailadmin.access_admin"],
+        "producer": sorted(["partner.dashboard_access", "wagtailadmin.access_admin", *traceability_models]),
         "trade officer": [*province_models, "wagtailadmin.access_admin"],
         "certification officer": ["wagtailadmin.access_admin"],
         "staff": ["wagtailadmin.access_admin"],

@@ -4,6 +4,7 @@ dimensions before decoding: refused with a Vietnamese message, never a server er
 import io
 import struct
 import zlib
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -46,7 +47,7 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 # --- Trace event attachments (Wagtail snippet) ---
 
 def _add_trace_event(client, attachment):
-    lot = LotFactory()
+    lot = LotFactory(produced_on=date(2026, 3, 1))
     data = {"lot": lot.pk, "step": "packing", "occurred_at": "2026-03-02 06:00", "place": "Cần Giờ",
             "attachment": attachment}
     return client.post("/cms/snippets/traceability/traceevent/add/", data)

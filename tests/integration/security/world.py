@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from access import grants
@@ -24,12 +25,14 @@ from tests.factories import (
     LotFactory,
     ProducerFactory,
     ProductFactory,
+    RawMaterialAreaFactory,
     SalesPointFactory,
     SalesPointStockFactory,
     StampFactory,
     TradeFairFactory,
     producer_page,
 )
+from traceability.models import AreaStandard, TraceEvent
 from tradefairs.services import fair_listing_add
 
 Order = get_model("order", "Order")
@@ -74,6 +77,9 @@ class Side:
     page: object
     producer_user: object
     lot: object
+    area: object
+    standard: object
+    event: object
     stamps: list
     sales_point: object
     stock: object
@@ -132,6 +138,15 @@ def _side(name, province, commune=None):
     producer_user = user(f"producer-{name.lower()}")
     grants.add_producer_editor(producer_user, page)
     lot = LotFactory(product=product, code=f"LOT-{name}")
+    area = RawMaterialAreaFactory(producer=producer, name=f"Vùng {name}", **place)
+    lot.areas.add(area)
+    standard = AreaStandard.objects.create(
+        area=area, standard="vietgap", certificate_number=f"VG-{name}", issuer="Tổ chức chứng nhận",
+        valid_from=local_today(), valid_until=local_today() + timedelta(days=365),
+    )
+    event = TraceEvent.objects.create(
+        lot=lot, step="packing", occurred_at=timezone.now(), place=f"Xưởng đóng gói {name}", area=area,
+    )
     stamps = [StampFactory(lot=lot), StampFactory(lot=lot)]
     sales_point = SalesPointFactory(name=f"Điểm bán {name}", slug=f"diem-ban-{name.lower()}", **place)
     stock = SalesPointStockFactory(sales_point=sales_point, product=product)
@@ -145,6 +160,7 @@ def _side(name, province, commune=None):
     product.certificates.update(valid_until=local_today() + timedelta(days=40))
     return Side(
         producer=producer, product=product, page=page, producer_user=producer_user, lot=lot, stamps=stamps,
+        area=area, standard=standard, event=event,
         sales_point=sales_point, stock=stock, operator=operator, fair=fair, exhibitor=exhibitor,
         officer=officer,
         certification_officer=certification_officer(f"cert-officer-{name.lower()}", province),

@@ -1,6 +1,7 @@
 """EPCIS capture: a producer's token sends EPCIS 2.0 documents for its own lots, all or nothing."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -18,7 +19,8 @@ CONTEXT = ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"o
 @pytest.fixture
 def lot(settings):
     settings.PUBLIC_BASE_URL = BASE
-    return LotFactory(product=ProductFactory(gtin="8930000000019"), code="L2026-01")
+    product = ProductFactory(gtin="8930000000019")
+    return LotFactory(product=product, code="L2026-01", produced_on=date(2026, 3, 1))
 
 
 @pytest.fixture
