@@ -58,17 +58,18 @@ def let_officers_publish(page) -> Group:
 
 
 @transaction.atomic
-def producer_editors(producer_page) -> Group:
-    """The group of the producer's editors: its page subtree, its own image collection, its products."""
-    producer = producer_page.producer
+def producer_editors(producer) -> Group:
+    """The group of the producer's users: its pages (``producer.pages``, each with its stories), its
+    own image collection, its products in Oscar's dashboard, its areas, lots and events."""
     group, _ = Group.objects.get_or_create(name=f"{PRODUCER_GROUP_PREFIX}{producer.pk}")
     _admin_access(group)
     group.permissions.add(_permission("partner", "dashboard_access"))  # Oscar: own partner's products
     group.permissions.add(*(_permission(app, codename) for app, codename in PRODUCER_MODEL_PERMISSIONS))
-    for codename in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=producer_page, permission=_permission("wagtailcore", codename)
-        )
+    for page in producer.pages.all():
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_permission("wagtailcore", codename)
+            )
     collection = _producer_collection(producer)
     for codename in IMAGE_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
@@ -82,10 +83,12 @@ def _producer_collection(producer):
     return existing or Collection.get_first_root_node().add_child(name=producer.name)
 
 
-def add_producer_editor(user, producer_page) -> None:
-    """Let ``user`` edit the producer's pages (subject to approval) and its products in the dashboard."""
-    user.groups.add(producer_editors(producer_page))
-    producer_page.producer.partner.users.add(user)
+@transaction.atomic
+def add_producer_user(user, producer) -> None:
+    """Let ``user`` work for the producer: edit its pages (subject to approval), its products in the
+    dashboard, its traceability records."""
+    user.groups.add(producer_editors(producer))
+    producer.partner.users.add(user)
 
 
 def officers_group() -> Group:

@@ -183,6 +183,28 @@ class ProvincePagePermissionTester(PagePermissionTester):
             self.permissions = set()
 
 
+def producers_to_invite_for(user, producers):
+    """The producers ``user`` may invite people to: every one for staff and superusers, its
+    province's for an officer (either role), its own for a producer's user (colleagues)."""
+    if sees_withheld(user) or is_administrator(user):
+        return producers
+    provinces = {officer_province(user), certification_province(user)} - {None}
+    if provinces:
+        return producers.filter(province_code__in=provinces)
+    return own_producers(user, producers)
+
+
+def may_invite(user) -> bool:
+    """Anyone who may invite someone to something (the menu item)."""
+    return (sees_withheld(user) or is_administrator(user) or officer_province(user) is not None
+            or certification_province(user) is not None or is_producer_user(user))
+
+
+def may_deactivate(user, invitation) -> bool:
+    """An account made from an invitation is closed by whoever invited it, or by a superuser."""
+    return is_administrator(user) or (user.is_authenticated and invitation.inviter_id == user.pk)
+
+
 def may_reconcile_payments(user) -> bool:
     """The shop's bank account (transfer notices, statements, refunds): staff only, never a producer."""
     return sees_withheld(user)

@@ -20,7 +20,7 @@ def producer_index_saved(sender, instance, created, **kwargs):
 @receiver(post_save, sender=ProducerPage)
 def producer_page_saved(sender, instance, created, **kwargs):
     if created:
-        producer_editors(instance)
+        producer_editors(instance.producer)
 
 
 @receiver([page_published, page_unpublished, post_delete], sender=ProductStoryPage)

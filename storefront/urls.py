@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("traceability.urls")),
     path("", include("salespoints.urls")),
     path("", include("tradefairs.urls")),
+    path("", include("onboarding.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
 ]

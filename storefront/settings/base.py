@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "traceability.apps.TraceabilityConfig",
     "salespoints.apps.SalesPointsConfig",
     "tradefairs.apps.TradeFairsConfig",
+    "onboarding.apps.OnboardingConfig",
     "reports.apps.ReportsConfig",
     "feeds.apps.FeedsConfig",
     # Oscar, with catalogue and search forked into the project
@@ -362,6 +363,11 @@ SALES_POINT_MAP_ATTRIBUTION = env(
 # Failures are counted per username *and* client address, so an attacker can neither keep guessing
 # one account nor lock a user out from everywhere. Counted in the database, not the cache: a login
 # needs the database anyway, and a Redis outage must neither block logins nor lift the limit.
+# Invitations (onboarding): the link works for 7 days, once; the subject carries no site prefix.
+INVITATIONS_INVITATION_MODEL = "onboarding.Invitation"
+INVITATIONS_INVITATION_EXPIRY = 7
+INVITATIONS_EMAIL_SUBJECT_PREFIX = ""
+
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))

@@ -19,6 +19,8 @@ from oscar.core.loading import get_model
 from access import grants
 from access.models import TradeOfficer
 from catalogue.certification import local_today
+from onboarding import services
+from onboarding.models import Invitation
 from tests.checkout import add_to_basket, fill_guest_checkout, place_order
 from tests.factories import (
     ExhibitorFactory,
@@ -88,6 +90,8 @@ class Side:
     exhibitor: object
     officer: object
     certification_officer: object
+    invited: object  # an accepted invitation (a colleague's account) and a pending one
+    pending: object
     customer: object
     order: object
     guest_order: object
@@ -136,7 +140,7 @@ def _side(name, province, commune=None):
     guest_order = _order(None, product)
     page = producer_page(producer, intro=f"Giới thiệu HTX {name}.")
     producer_user = user(f"producer-{name.lower()}")
-    grants.add_producer_editor(producer_user, page)
+    grants.add_producer_user(producer_user, producer)
     lot = LotFactory(product=product, code=f"LOT-{name}")
     area = RawMaterialAreaFactory(producer=producer, name=f"Vùng {name}", **place)
     lot.areas.add(area)
@@ -156,13 +160,18 @@ def _side(name, province, commune=None):
     exhibitor = ExhibitorFactory(fair=fair, producer=producer, booth=f"{name}-01")
     fair_listing_add(exhibitor=exhibitor, product=product)
     officer = trade_officer(f"officer-{name.lower()}", province)
+    invited = Invitation.create(email=f"nhan-vien-{name.lower()}@example.vn", role="producer",
+                                producer=producer, inviter=officer, sent=timezone.now())
+    services.accept(invited.key, password="pw-nhan-vien", name=f"Nhân viên {name}")
+    pending = Invitation.create(email=f"cho-{name.lower()}@example.vn", role="producer", producer=producer,
+                                inviter=officer, sent=timezone.now())
     # A's certificate lapses within the officers' 90-day list: another province must not see it there.
     product.certificates.update(valid_until=local_today() + timedelta(days=40))
     return Side(
         producer=producer, product=product, page=page, producer_user=producer_user, lot=lot, stamps=stamps,
         area=area, standard=standard, event=event,
         sales_point=sales_point, stock=stock, operator=operator, fair=fair, exhibitor=exhibitor,
-        officer=officer,
+        officer=officer, invited=invited, pending=pending,
         certification_officer=certification_officer(f"cert-officer-{name.lower()}", province),
         customer=customer, order=order, guest_order=guest_order,
     )

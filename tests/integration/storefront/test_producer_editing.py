@@ -30,7 +30,7 @@ def fish_producer_page():
 @pytest.fixture
 def producer_client(client, salt_producer_page):
     user = _user("htx-ly-nhon@example.vn")
-    grants.add_producer_editor(user, salt_producer_page)
+    grants.add_producer_user(user, salt_producer_page.producer)
     client.force_login(user)
     return client
 
@@ -144,7 +144,7 @@ def test_in_the_dashboard_a_producer_sees_and_edits_only_its_own_products(
 
 def test_producer_page_subtree_belongs_to_its_editors_only(salt_producer_page, fish_producer_page):
     user = _user("editor@example.vn")
-    grants.add_producer_editor(user, salt_producer_page)
+    grants.add_producer_user(user, salt_producer_page.producer)
 
     assert salt_producer_page.permissions_for_user(user).can_edit()
     assert not salt_producer_page.permissions_for_user(user).can_publish()

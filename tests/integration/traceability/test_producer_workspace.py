@@ -20,7 +20,8 @@ def _producer_user(django_user_model, name, province, commune):
     place = {"province_code": province, "commune_code": commune}
     producer = ProducerFactory(name=f"HTX {name}", slug=f"htx-{name}", **place)
     user = django_user_model.objects.create_user(f"chu-{name}", f"{name}@htx.vn", "pw")
-    grants.add_producer_editor(user, producer_page(producer))
+    producer_page(producer)
+    grants.add_producer_user(user, producer)
     return producer, user
 
 
