@@ -12,11 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from access.rules import own_order_lines
 from catalogue.models import Producer
 from checkout.payment_methods import method_for
-from checkout.statuses import CANCELLED, order_status_following
+from checkout.statuses import CANCELLED, TO_SHIP, order_status_following
 
 Order = get_model("order", "Order")
+Line = get_model("order", "Line")
 
 TOKEN_SALT = "checkout.tracking.order"  # noqa: S105  a namespace for the signature, not a secret
 MAX_ORDER_NUMBER_LENGTH = 30
@@ -126,3 +128,9 @@ def payment_state(order) -> PaymentState:
     else:
         state = _("Trả tiền mặt khi nhận hàng")
     return PaymentState(method=str(method.name), state=str(state))
+
+
+def lines_to_ship(user):
+    """The order lines waiting for ``user``'s producer to hand them over, oldest order first."""
+    lines = Line.objects.filter(status=TO_SHIP).select_related("order", "product")
+    return own_order_lines(user, lines.order_by("order__date_placed", "pk"))

@@ -39,7 +39,7 @@ def accept(request, key):
         login(request, user, backend=LOGIN_BACKEND)
         welcome = _("Chào mừng! Bạn đã nhận lời mời: %(grant)s.") % {"grant": invitation.grants}
         messages.success(request, welcome)
-        return redirect("wagtailadmin_home")
+        return redirect("producer_workspace" if invitation.producer_id else "wagtailadmin_home")
     context = {"invitation": invitation, "form": form, "existing": account is not None}
     return TemplateResponse(request, "onboarding/accept.html", context, status=400 if form.is_bound else 200)
 

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +12,7 @@ from access.rules import own_lots, own_producers
 from catalogue.models import Producer
 from traceability.capture import token_create
 from traceability.models import CaptureToken, Lot
-from traceability.services import stamps_generate
+from traceability.services import lots_with_scans, stamps_generate
 
 MAX_STAMPS_PER_REQUEST = 10_000  # one printed order; more is a mistake or abuse
 
@@ -25,8 +24,7 @@ class StampRequestForm(forms.Form):
 
 def lots_for(user):
     """The lots whose stamps ``user`` may order and print (access.rules.own_lots)."""
-    lots = Lot.objects.select_related("product").annotate(stamp_count=Count("stamps"))
-    return own_lots(user, lots.order_by("-produced_on", "-pk"))
+    return own_lots(user, lots_with_scans(Lot.objects.order_by("-produced_on", "-pk")))
 
 
 def producer_stamps(request):
@@ -44,7 +42,8 @@ def producer_stamps(request):
         messages.success(request, _("Đã tạo %(count)s tem cho lô %(lot)s.") % summary)
         return redirect("producer_stamps")
     return TemplateResponse(
-        request, "traceability/admin/producer_stamps.html", {"lots": lots[:200], "form": StampRequestForm()}
+        request, "traceability/admin/producer_stamps.html",
+        {"lots": lots[:200], "form": StampRequestForm(), "max_stamps": MAX_STAMPS_PER_REQUEST},
     )
 
 

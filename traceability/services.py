@@ -6,7 +6,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -70,9 +70,20 @@ def scan_record(*, stamp, request) -> bool:
     return True
 
 
-def suspicious_q() -> Q:
-    """Stamps checked more often, or by more clients, than a genuine item plausibly is."""
-    return Q(scan_count__gt=settings.SCAN_WARNING_COUNT) | Q(client_count__gt=settings.SCAN_WARNING_CLIENTS)
+def suspicious_q(prefix: str = "") -> Q:
+    """Stamps checked more often, or by more clients, than a genuine item plausibly is (``prefix``
+    reaches the stamp through a relation, e.g. "stamps__")."""
+    return (Q(**{f"{prefix}scan_count__gt": settings.SCAN_WARNING_COUNT})
+            | Q(**{f"{prefix}client_count__gt": settings.SCAN_WARNING_CLIENTS}))
+
+
+def lots_with_scans(lots):
+    """Lots with their stamps' count, total scans and how many stamps look copied, in one query."""
+    return lots.select_related("product").annotate(
+        stamp_count=Count("stamps", distinct=True),
+        scan_total=Coalesce(Sum("stamps__scan_count"), 0),
+        flagged_count=Count("stamps", filter=suspicious_q("stamps__"), distinct=True),
+    )
 
 
 def is_suspicious(stamp) -> bool:

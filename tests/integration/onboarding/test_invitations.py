@@ -78,7 +78,8 @@ def test_an_officer_invites_a_producer_who_sets_a_password_and_lands_in_its_work
                                   "producer": 999}, follow=True)
 
     user = get_user_model().objects.get(email="chu.htx@example.vn")
-    assert accepted.redirect_chain[-1][0] == "/cms/" and accepted.context["user"] == user
+    assert accepted.redirect_chain[-1][0] == "/cms/ocop/co-so/" and accepted.context["user"] == user
+    assert "Cơ sở của tôi" in accepted.content.decode()
     assert list(rules.own_producers(user, type(producer_a).objects.all())) == [producer_a]
     assert rules.may_use_producer_workspace(user) and user.has_perm("traceability.add_lot")
     assert client.get(link).status_code == 410  # once only

@@ -316,10 +316,13 @@ KINDS = {
             Cell("DELETE", lambda w: f"/api/v1/products/{w.a.product.upc}/"),
             POST(lambda w: f"/api/v1/products/{w.a.product.upc}/"),
             GET(lambda w: "/dashboard/catalogue/", scoped=True),
+            GET(lambda w: f"/cms/ocop/co-so/?producer={w.a.producer.pk}"),  # the producer's workspace
+            GET(lambda w: "/cms/ocop/co-so/", scoped=True),  # one's own (B's), without A's
         ],
         snapshot=_product_state,
         secrets=lambda w: [w.a.product.title],
-        owner=lambda w: (w.a.producer_user, [f"/dashboard/catalogue/products/{w.a.product.pk}/"]),
+        owner=lambda w: (w.a.producer_user, [f"/dashboard/catalogue/products/{w.a.product.pk}/",
+                                              "/cms/ocop/co-so/"]),
     ),
     "sales point stock": Kind(
         cells=[
