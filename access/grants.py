@@ -132,11 +132,3 @@ def role_withdrawn(role) -> None:
     """A role row deleted: its holder leaves the role's group, and with it the province's data."""
     group = officers_group() if isinstance(role, TradeOfficer) else certification_group()
     role.user.groups.remove(group)
-
-
-def officer_emails(province_code: int | None) -> list[str]:
-    """The addresses of the active trade officers of a province (who hear of its producers' expiries)."""
-    if province_code is None:
-        return []
-    officers = TradeOfficer.objects.filter(province_code=province_code, user__is_active=True)
-    return sorted({email for email in officers.values_list("user__email", flat=True) if email})

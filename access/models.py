@@ -41,3 +41,29 @@ class CertificationOfficer(models.Model):
 
     def __str__(self):
         return f"{self.user} — {places.province_name(self.province_code)}"
+
+
+class NotificationSettings(models.Model):
+    """The emails a person may switch off (invitations and password resets always go out)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings",
+        verbose_name=_("người dùng"),
+    )
+    expiry_warnings = models.BooleanField(
+        _("Chứng nhận OCOP sắp hết hạn"), default=True,
+        help_text=_("30 ngày trước khi chứng nhận của sản phẩm hết hạn."),
+    )
+    order_lines = models.BooleanField(
+        _("Đơn hàng mới có hàng cần giao"), default=True, help_text=_("Khi khách đặt sản phẩm của cơ sở."),
+    )
+    stamp_sheets = models.BooleanField(
+        _("Tờ tem đã sẵn sàng để in"), default=True, help_text=_("Khi tạo xong tem cho một lô."),
+    )
+
+    class Meta:
+        verbose_name = _("thông báo qua email")
+        verbose_name_plural = _("thông báo qua email")
+
+    def __str__(self):
+        return str(self.user)

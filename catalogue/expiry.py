@@ -1,17 +1,15 @@
-"""Expiry warnings: the producer, and its province's trade officers, are told once, 30 days
-before a certificate lapses.
+"""Expiry warnings: the producer, and its province's officers, are told once, 30 days before a
+certificate lapses (each may switch these emails off: access.notices).
 
 Decision 148/QĐ-TTg asks the issuer to warn the owner at least 30 days before expiry. A daily
 run (`manage.py send_expiry_warnings`, from cron) claims each certificate with a conditional
 update before queueing its email, so two runs never warn twice.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.db.models import Q
 from django_tasks import task
 
-from access.grants import officer_emails
+from access.notices import EXPIRY_WARNINGS, officers_of, tell, users_where
 from catalogue.certification import local_today
 from catalogue.models import Certificate
 
@@ -42,27 +40,13 @@ def queue_expiry_warnings(*, today=None) -> int:
     return queued
 
 
-def producer_recipients(producer) -> list[str]:
-    """Who hears about a producer's products: its partner users and its own address."""
-    emails = [user.email for user in producer.partner.users.all() if user.email]
-    if producer.email:
-        emails.append(producer.email)
-    return sorted(set(emails))
-
-
 @task()
 def send_expiry_warning(certificate_id: int) -> None:
+    """To the producer's own address, its users and its province's officers, unless switched off."""
     certificate = Certificate.objects.select_related("product__producer__partner", "decision").get(
         pk=certificate_id
     )
     producer = certificate.product.producer
-    recipients = sorted({*producer_recipients(producer), *officer_emails(producer.province_code)})
-    if not recipients:
-        return
     context = {"certificate": certificate, "product": certificate.product}
-    send_mail(
-        subject=render_to_string("catalogue/email/expiry_warning_subject.txt", context).strip(),
-        message=render_to_string("catalogue/email/expiry_warning.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
+    readers = users_where(Q(partners=producer.partner_id) | officers_of(producer.province_code))
+    tell(readers, EXPIRY_WARNINGS, "catalogue/email/expiry_warning", context, addresses=[producer.email])

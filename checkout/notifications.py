@@ -14,7 +14,7 @@ from django.utils import translation
 from django_tasks import task
 from oscar.core.loading import get_model
 
-from catalogue.expiry import producer_recipients
+from access.notices import ORDER_LINES, tell
 from catalogue.models import Producer
 from checkout import vietqr
 from checkout.banks import bank_by_bin
@@ -109,15 +109,11 @@ def notify_producers(order_id: int) -> int:
         lines_by_partner[line.partner_id].append(line)
     producers = Producer.objects.select_related("partner").filter(partner_id__in=lines_by_partner)
     sent = 0
-    for producer in producers:  # Vietnamese first, whatever language the shopper's request was in
-        recipients = producer_recipients(producer)
-        if not recipients:
-            continue
+    for producer in producers:  # in each reader's language, whatever the shopper's request was in
         context = {"order": order, "producer": producer, "lines": lines_by_partner[producer.partner_id],
                    "pickup_point": pickup_point(order),
                    "dashboard_url": settings.PUBLIC_BASE_URL
                    + reverse("dashboard:order-detail", kwargs={"number": order.number})}
-        with translation.override(settings.LANGUAGE_CODE):
-            _send("catalogue/email/new_order", context, recipients)
-        sent += 1
+        sent += tell(producer.partner.users.all(), ORDER_LINES, "catalogue/email/new_order", context,
+                     addresses=[producer.email])
     return sent

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from access.rules import own_lots, own_producers
 from catalogue.models import Producer
 from traceability.capture import token_create
 from traceability.models import CaptureToken, Lot
-from traceability.services import lots_with_scans, stamps_generate
+from traceability.services import lots_with_scans, notify_stamp_sheet, stamps_generate
 
 MAX_STAMPS_PER_REQUEST = 10_000  # one printed order; more is a mistake or abuse
 
@@ -38,6 +39,7 @@ def producer_stamps(request):
         if lot is None:  # another producer's lot looks exactly like a missing one
             raise Http404
         created = stamps_generate(lot=lot, count=form.cleaned_data["count"])
+        transaction.on_commit(lambda: notify_stamp_sheet.enqueue(lot.pk, len(created)))
         summary = {"count": len(created), "lot": lot.code}
         messages.success(request, _("Đã tạo %(count)s tem cho lô %(lot)s.") % summary)
         return redirect("producer_stamps")

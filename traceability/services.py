@@ -8,8 +8,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
+from access.notices import STAMP_SHEETS, tell
 from gs1.keys import new_serial
 from pagecache.redis import default_cache_reachable
 from traceability.models import Lot, Scan, Stamp
@@ -33,6 +36,16 @@ def stamps_generate(*, lot, count: int) -> list[Stamp]:
     stamps = [Stamp(lot=lot, serial=new_serial()) for _ in range(count)]
     Stamp.objects.bulk_create(stamps, batch_size=STAMP_BATCH)
     return stamps
+
+
+@task()
+def notify_stamp_sheet(lot_id: int, count: int) -> int:
+    """Tell the producer's people that a lot's stamps are made, with the sheet to print."""
+    lot = Lot.objects.select_related("product__producer__partner").get(pk=lot_id)
+    path = reverse("stamp-sheet", kwargs={"code": lot.product.upc, "lot_code": lot.code})
+    context = {"lot": lot, "count": count, "sheet_url": settings.PUBLIC_BASE_URL + path}
+    readers = lot.product.producer.partner.users.all()
+    return tell(readers, STAMP_SHEETS, "traceability/email/stamp_sheet", context)
 
 
 def client_fingerprint(request) -> str:

@@ -210,6 +210,8 @@ USE_TZ = True
 # Page content is translatable (wagtail.contrib.simple_translation makes the English copies);
 # a page's URL stays the same and shows its English translation when the visitor reads English.
 WAGTAIL_I18N_ENABLED = True
+# A /cms/ user's language (account settings) is also the language of the emails they receive.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 SITE_ID = 1

@@ -81,7 +81,7 @@ def test_an_officer_reminds_chosen_owners_again_and_only_of_its_province(client,
     page = client.post("/cms/ocop/expiring/remind/", {"certificate": [mine.pk, other.pk], "days": "30"},
                        follow=True).content.decode()
 
-    assert [email.to for email in mail.outbox] == [["htx-a@example.vn"]]
+    assert [email.to for email in mail.outbox] == [["htx-a@example.vn", "o@ocop.vn"]]  # officers too
     assert "Đã gửi nhắc cho 1 chứng nhận." in page
     mail.outbox.clear()
     client.post("/cms/ocop/expiring/remind/", {"certificate": [other.pk, "x"], "days": "30"})
