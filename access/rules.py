@@ -205,6 +205,14 @@ def may_deactivate(user, invitation) -> bool:
     return is_administrator(user) or (user.is_authenticated and invitation.inviter_id == user.pk)
 
 
+def audit_provinces(user) -> set[int] | None:
+    """The provinces whose change log ``user`` reads: None for every one (superusers), an officer's
+    own (either role), none for anyone else."""
+    if is_administrator(user):
+        return None
+    return {officer_province(user), certification_province(user)} - {None}
+
+
 def may_reconcile_payments(user) -> bool:
     """The shop's bank account (transfer notices, statements, refunds): staff only, never a producer."""
     return sees_withheld(user)

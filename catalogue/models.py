@@ -118,6 +118,9 @@ class Producer(Address, Located):
     def __str__(self):
         return self.name
 
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.province_code}
+
 
 class Product(AbstractProduct):
     ocop_group = models.ForeignKey(
@@ -146,6 +149,9 @@ class Product(AbstractProduct):
 
     def is_listable(self, today=None):
         return is_listable(self, today=today)
+
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.producer.province_code if self.producer_id else None}
 
     def current_certificate(self, today=None):
         """The certificate that makes the product listable today, else its newest one."""
@@ -278,6 +284,9 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.product} — {self.stars}★ ({self.decision})"
+
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.product.producer.province_code if self.product.producer_id else None}
 
     def clean(self):
         if errors := self.rule_errors():

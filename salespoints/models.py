@@ -48,6 +48,9 @@ class SalesPoint(Address, Located):
 
         return reverse("salespoints:detail", kwargs={"slug": self.slug})
 
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.province_code}
+
 
 class SalesPointPhoto(models.Model):
     sales_point = models.ForeignKey(
@@ -105,3 +108,6 @@ class SalesPointStock(models.Model):
 
     def __str__(self):
         return f"{self.product} @ {self.sales_point}"
+
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.sales_point.province_code}

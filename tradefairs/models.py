@@ -38,6 +38,9 @@ class TradeFair(models.Model):
     def get_absolute_url(self):
         return reverse("tradefairs:detail", kwargs={"slug": self.slug})
 
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.province_code}
+
     @property
     def is_running(self) -> bool:
         return self.starts_on <= local_today() <= self.ends_on
@@ -71,6 +74,9 @@ class Exhibitor(models.Model):
     def __str__(self):
         return f"{self.booth} — {self.producer}"
 
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.fair.province_code}
+
 
 class FairListing(models.Model):
     exhibitor = models.ForeignKey(
@@ -91,3 +97,6 @@ class FairListing(models.Model):
 
     def __str__(self):
         return f"{self.product} @ {self.exhibitor}"
+
+    def get_additional_data(self):  # auditlog: officers read the changes of their province
+        return {"province_code": self.exhibitor.fair.province_code}

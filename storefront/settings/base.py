@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "auditlog",  # who changed what (AUDITLOG_INCLUDE_TRACKING_MODELS), read in /cms/ by province
     "django_tasks_db",  # the production task queue (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
     "ninja",  # serves the API docs' Swagger UI from our static files (no CDN, no inline script)
     "axes",
@@ -116,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",  # the signed-in user is the actor of audited changes
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
@@ -365,6 +367,22 @@ SALES_POINT_MAP_ATTRIBUTION = env(
 # Failures are counted per username *and* client address, so an attacker can neither keep guessing
 # one account nor lock a user out from everywhere. Counted in the database, not the cache: a login
 # needs the database anyway, and a Redis outage must neither block logins nor lift the limit.
+# Audit (reports.audit): who changed what and when. Each model's get_additional_data() names its
+# province, so officers see their province's entries.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "catalogue.certificate",
+    "catalogue.recognitiondecision",
+    {"model": "catalogue.producer", "include_fields": ["is_active", "name"]},
+    {"model": "catalogue.product", "include_fields": ["is_public", "title"]},
+    {"model": "partner.stockrecord", "include_fields": ["price", "num_in_stock"]},
+    "salespoints.salespoint",
+    {"model": "salespoints.salespointstock", "include_fields": ["level", "quantity"]},
+    "tradefairs.tradefair",
+    "tradefairs.exhibitor",
+    "tradefairs.fairlisting",
+)
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # the actor is enough; no visitor addresses kept
+
 # Invitations (onboarding): the link works for 7 days, once; the subject carries no site prefix.
 INVITATIONS_INVITATION_MODEL = "onboarding.Invitation"
 INVITATIONS_INVITATION_EXPIRY = 7

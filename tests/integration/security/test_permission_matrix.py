@@ -363,10 +363,14 @@ KINDS = {
         owner=lambda w: (w.a.customer, [f"/accounts/orders/{w.a.order.number}/"]),
     ),
     "sales point": Kind(
-        cells=snippet_cells("salespoint", _sales_point_form),
+        cells=[
+            *snippet_cells("salespoint", _sales_point_form),
+            GET(lambda w: "/cms/ocop/nhat-ky/", scoped=True),  # the change log: one's own province's
+        ],
         snapshot=_sales_point_state,
         secrets=lambda w: [SALES_POINT_PHONE_SECRET],
-        owner=lambda w: (w.a.officer, [snippet("salespoint", "edit")(w), snippet("salespoint", "copy")(w)]),
+        owner=lambda w: (w.a.officer, [snippet("salespoint", "edit")(w), snippet("salespoint", "copy")(w),
+                                        "/cms/ocop/nhat-ky/"]),
     ),
     "fair": Kind(
         cells=[
