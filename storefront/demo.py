@@ -1,10 +1,12 @@
 """Demo pages: a page for each real producer of the provincial plans and a story for its products."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.utils import slugify
 from wagtail.models import Locale
 
+from access import grants
 from catalogue.demo import PRODUCERS, PRODUCTS
 from catalogue.models import Producer, Product
 from storefront.models import HomePage, ProducerIndexPage, ProducerPage, ProductStoryPage, in_default_language
@@ -141,3 +143,31 @@ def _english_fields(page) -> dict:
             _section("usage", "Keep in a cool, dry place; best within six months."),
         ],
     }
+
+
+DEMO_ACCOUNTS = ("quantri", "chuthe", "canbo")
+
+
+def seed_accounts(password: str) -> list[str]:
+    """Accounts to try the workspaces with on the demo (DEBUG only; idempotent): an administrator,
+    a user of the first real producer, and an officer of its province holding both roles.
+    Returns the usernames created."""
+    producer = Producer.objects.filter(slug=PRODUCERS[0].slug).first()
+    if producer is None:
+        return []
+    users, created = get_user_model().objects, []
+    for username in DEMO_ACCOUNTS:
+        if users.filter(username=username).exists():
+            continue
+        email = f"{username}@demo.ocop.vn"
+        if username == "quantri":
+            users.create_superuser(username, email, password, first_name="Quản trị")
+        else:
+            user = users.create_user(username, email, password, first_name=username.capitalize())
+            if username == "chuthe":
+                grants.add_producer_user(user, producer)
+            else:
+                grants.add_officer(user, producer.province_code)
+                grants.add_certification_officer(user, producer.province_code)
+        created.append(username)
+    return created
