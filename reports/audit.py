@@ -24,6 +24,17 @@ def audited_types() -> dict[int, str]:
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
+def changes_of(entry) -> list[tuple[str, str, str]]:
+    """(field, before, after) as people read them: no row id, no reverse relations (auditlog lists
+    them as "app.Model.None"), no "before" on a creation."""
+    created = entry.action == LogEntry.Action.CREATE
+    return [
+        (field, "" if created else before, after)
+        for field, (before, after) in entry.changes_display_dict.items()
+        if field.lower() != "id" and not str(after).endswith(".None")
+    ]
+
+
 def entries_for(user, content_type_id=None):
     entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
     provinces = audit_provinces(user)
@@ -39,6 +50,7 @@ def audit_log(request):
     kind = int(chosen) if chosen.isdigit() else None
     page = Paginator(entries_for(request.user, kind), PER_PAGE).get_page(request.GET.get("trang"))
     types = audited_types()
-    rows = [(entry, types.get(entry.content_type_id, entry.content_type.name)) for entry in page.object_list]
+    rows = [(entry, types.get(entry.content_type_id, entry.content_type.name), changes_of(entry))
+            for entry in page.object_list]
     context = {"page": page, "rows": rows, "types": types.items(), "kind": kind}
     return TemplateResponse(request, "reports/admin/audit_log.html", context)
