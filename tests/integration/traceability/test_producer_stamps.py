@@ -30,11 +30,13 @@ def test_producer_cannot_generate_stamps_for_another_producers_lot(client, produ
     assert not Stamp.objects.filter(lot=other).exists()
 
 
-def test_a_bad_count_creates_nothing(client, producer_user):
+@pytest.mark.parametrize("count", [-3, 0, 10_001, "mười"])
+def test_a_bad_count_says_why_and_creates_nothing(client, producer_user, count):
     lot = LotFactory(product=ProductFactory())
     lot.product.producer.partner.users.add(producer_user)
     client.force_login(producer_user)
 
-    client.post("/cms/ocop/stamps/", {"lot": lot.pk, "count": -3})
+    page = client.post("/cms/ocop/stamps/", {"lot": lot.pk, "count": count}, follow=True).content.decode()
 
+    assert "Số tem phải từ 1 đến 10000." in page
     assert not Stamp.objects.exists()
