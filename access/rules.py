@@ -55,9 +55,13 @@ def certified(user, queryset, province_field):
     return queryset.filter(**{province_field: province}) if province is not None else queryset.none()
 
 
+ROLES_PERMISSION = "access.change_tradeofficer"
+
+
 def may_manage_roles(user) -> bool:
-    """Grant and withdraw officer roles, invite officers: administrators (DESIGN.md §2)."""
-    return is_administrator(user)
+    """Grant and withdraw officer roles, invite officers: administrators (DESIGN.md §2), and the staff
+    an administrator gave the roles permission to (the same permission opens /cms/ Vai trò cán bộ)."""
+    return is_administrator(user) or (sees_withheld(user) and user.has_perm(ROLES_PERMISSION))
 
 
 def can_manage(user, obj) -> bool:

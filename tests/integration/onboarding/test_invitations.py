@@ -184,3 +184,23 @@ def test_an_invited_account_resets_a_forgotten_password(client, producer_a):
 
     email = mail.outbox[-1]
     assert email.to == ["quen@example.vn"] and "/cms/password_reset/confirm/" in email.body
+
+
+def test_staff_given_the_roles_permission_invite_officers_and_other_staff_do_not(
+        client, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Permission
+
+    staff = _user("nhan-vien", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    refused = _invite(client, django_capture_on_commit_callbacks, email="a@sct.vn", role="trade_officer",
+                      province_code=HUE)
+    staff.user_permissions.add(Permission.objects.get(codename="change_tradeofficer"))
+    staff = get_user_model().objects.get(pk=staff.pk)  # permissions are cached per user object
+    client.force_login(staff)
+    allowed = _invite(client, django_capture_on_commit_callbacks, email="b@sct.vn", role="trade_officer",
+                      province_code=HUE)
+
+    assert refused.status_code == 200 and allowed.status_code == 302
+    assert list(Invitation.objects.values_list("email", "role", "province_code")) == [
+        ("b@sct.vn", "trade_officer", HUE)]
