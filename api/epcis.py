@@ -2,7 +2,6 @@
 capture of a producer's own events with its token."""
 
 import json
-import re
 from datetime import datetime
 from typing import Annotated
 
@@ -26,12 +25,17 @@ EPCIS_DOCUMENT = {JSON_LD: OBJECT, "application/json": OBJECT}
 ERROR = {"application/json": {"schema": {"type": "object", "properties": {"detail": {"type": "string"}}}}}
 
 
-NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+def _is_number(text: str) -> bool:
+    try:
+        float(text)  # also exponents ("1.2e-63"), "inf", "nan": all numbers to pydantic
+    except ValueError:
+        return False
+    return True
 
 
 def _not_a_number(value):
     """Pydantic would read a number as seconds since 1970; the schema and EPCIS say an ISO date-time."""
-    if isinstance(value, str) and NUMBER.fullmatch(value):
+    if isinstance(value, str) and _is_number(value):
         raise ValueError("expected an ISO 8601 date-time")
     return value
 

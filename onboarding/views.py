@@ -56,8 +56,8 @@ def invitations(request):
     mine = Invitation.objects.select_related("producer", "account", "inviter")
     if not is_administrator(request.user):
         mine = mine.filter(inviter=request.user)
-    form = InviteForm(request.POST if "email" in request.POST else None, user=request.user,
-                      initial={"producer": request.GET.get("producer")})
+    chosen = {"producer": request.GET["producer"]} if request.GET.get("producer", "").isdigit() else {}
+    form = InviteForm(request.POST if "email" in request.POST else None, user=request.user, initial=chosen)
     if form.is_bound and form.is_valid():
         grant = {key: form.cleaned_data[key] for key in ("email", "role", "producer", "province_code")}
         services.invite(inviter=request.user, request=request, **grant)

@@ -204,3 +204,13 @@ def test_staff_given_the_roles_permission_invite_officers_and_other_staff_do_not
     assert refused.status_code == 200 and allowed.status_code == 302
     assert list(Invitation.objects.values_list("email", "role", "province_code")) == [
         ("b@sct.vn", "trade_officer", HUE)]
+
+
+def test_a_producers_own_form_comes_with_its_producer_chosen(client, producer_a):
+    owner = _user("chu-a")
+    grants.add_producer_user(owner, producer_a)
+    client.force_login(owner)
+
+    form = client.get(INVITE).context["form"]
+
+    assert form["producer"].value() == producer_a.pk
