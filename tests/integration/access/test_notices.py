@@ -40,12 +40,26 @@ def test_a_new_order_skips_who_switched_it_off_but_not_the_producers_own_address
     assert [email.to for email in to_producer] == [["chu@example.vn", "htx@example.vn"]]
 
 
+def test_a_new_order_reaches_an_english_reader_in_english(
+        client, product, django_capture_on_commit_callbacks):
+    reader = _member(product, "ke-toan")
+    UserProfile.objects.update_or_create(user=reader, defaults={"preferred_language": "en"})
+    add_to_basket(client, product)
+    fill_guest_checkout(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+    english = next(email for email in mail.outbox if email.to == ["ke-toan@example.vn"])
+    assert english.body.startswith("Dear") and "Kính gửi" not in english.body
+
+
 def test_a_stamp_sheet_email_reaches_each_reader_in_their_language(client, product,
                                                                    django_capture_on_commit_callbacks):
     owner = _member(product, "chu")
     grants.add_producer_user(owner, product.producer)
     english = _member(product, "ke-toan")
-    UserProfile.get_for_user(english).__class__.objects.filter(user=english).update(preferred_language="en")
+    UserProfile.objects.update_or_create(user=english, defaults={"preferred_language": "en"})
     _member(product, "tat", stamp_sheets=False)
     lot = LotFactory(product=product, code="LN-07")
     client.force_login(owner)
