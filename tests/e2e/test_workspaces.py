@@ -90,7 +90,7 @@ def test_an_invited_producer_records_an_area_a_lot_two_events_and_prints_stamps(
     page.wait_for_url(re.compile(r"/cms/ocop/co-so/"))
     assert "HTX Muối Lý Nhơn" in page.content()
     _screenshot(page, "workspace-producer-lands")
-    page.reload()  # Wagtail's own green message banner fails colour contrast; the workspace must not
+    page.reload()  # without Wagtail's message banner, which axe measures mid fade-in (a false contrast alarm)
     assert severe_violations(page) == []
 
     _click(page, page.get_by_role("link", name="Thêm vùng nguyên liệu"))
