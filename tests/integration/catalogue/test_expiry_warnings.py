@@ -31,9 +31,27 @@ def test_producer_gets_one_email_30_days_before_expiry(django_user_model):
     email = mail.outbox[0]
     assert sorted(email.to) == ["chu@example.vn", "htx@example.vn"]
     assert certificate.valid_until.strftime("%d/%m/%Y") in email.subject
-    assert certificate.decision.number in email.body and "expires on" in email.body
+    assert certificate.decision.number in email.body and "sẽ hết hiệu lực ngày" in email.body
     certificate.refresh_from_db()
     assert certificate.expiry_warning_sent_on == local_today()
+
+
+def test_a_reader_who_chose_english_gets_the_warning_in_english(django_user_model):
+    from wagtail.users.models import UserProfile
+
+    certificate = _expiring_in(30, user_email="ke-toan@example.vn")
+    reader = django_user_model.objects.get(email="ke-toan@example.vn")
+    UserProfile.objects.update_or_create(user=reader, defaults={"preferred_language": "en"})
+
+    call_command("send_expiry_warnings")
+
+    by_reader = {tuple(email.to): email for email in mail.outbox}
+    assert set(by_reader) == {("htx@example.vn",), ("ke-toan@example.vn",)}
+    english = by_reader[("ke-toan@example.vn",)]
+    assert english.subject.startswith("[OCOP Market] The OCOP certificate of")
+    assert "Kính gửi" not in english.body
+    assert f"expires on {certificate.valid_until:%d/%m/%Y}" in english.body
+    assert "sẽ hết hiệu lực" in by_reader[("htx@example.vn",)].body
 
 
 def test_no_email_for_a_certificate_expiring_in_45_days_or_already_revoked():
