@@ -115,20 +115,20 @@ def certification_group() -> Group:
 
 @transaction.atomic
 def add_certification_officer(user, province_code: int) -> None:
-    """Make ``user`` a certification officer of the provincial OCOP office of ``province_code``."""
+    """Make ``user`` a certification officer of the provincial OCOP office of ``province_code``
+    (its group comes with the row: role_granted)."""
     CertificationOfficer.objects.update_or_create(user=user, defaults={"province_code": province_code})
-    user.groups.add(certification_group())
+
+
+def _role_group(role) -> Group:
+    return officers_group() if isinstance(role, TradeOfficer) else certification_group()
 
 
 def role_granted(role) -> None:
     """A role row saved (by a command or in /cms/): its holder gets the role's group."""
-    if isinstance(role, TradeOfficer):
-        role.user.groups.add(officers_group())
-    else:
-        role.user.groups.add(certification_group())
+    role.user.groups.add(_role_group(role))
 
 
 def role_withdrawn(role) -> None:
     """A role row deleted: its holder leaves the role's group, and with it the province's data."""
-    group = officers_group() if isinstance(role, TradeOfficer) else certification_group()
-    role.user.groups.remove(group)
+    role.user.groups.remove(_role_group(role))

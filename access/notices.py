@@ -50,11 +50,16 @@ def tell(users, kind: str, template: str, context: dict, *, addresses=()) -> int
         if not recipients:
             continue
         with translation.override(language):
-            send_mail(
-                subject=render_to_string(f"{template}_subject.txt", context).strip(),
-                message=render_to_string(f"{template}.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=sorted(recipients),
-            )
+            send_template(template, context, sorted(recipients))
         sent += 1
     return sent
+
+
+def send_template(template: str, context: dict, recipients: list[str]) -> None:
+    """One email from ``{template}_subject.txt`` and ``{template}.txt``, in the active language."""
+    send_mail(
+        subject=render_to_string(f"{template}_subject.txt", context).strip(),
+        message=render_to_string(f"{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+    )

@@ -49,10 +49,12 @@ def certifying_province(user) -> int | None:
 
 def certified(user, queryset, province_field):
     """Restrict ``queryset`` to the province a certification officer works for (all: superusers)."""
-    if is_administrator(user):
-        return queryset
-    province = certification_province(user)
-    return queryset.filter(**{province_field: province}) if province is not None else queryset.none()
+    return _in_province(user, queryset, province_field, certification_province(user))
+
+
+def officer_provinces(user) -> set[int]:
+    """The provinces ``user`` works for in either officer role (trade, certification)."""
+    return {officer_province(user), certification_province(user)} - {None}
 
 
 ROLES_PERMISSION = "access.change_tradeofficer"
@@ -75,9 +77,13 @@ def can_manage(user, obj) -> bool:
 def managed(user, queryset, province_field="province_code"):
     """Restrict ``queryset`` (of objects with a province, read through ``province_field``) to what
     ``user`` may manage."""
+    return _in_province(user, queryset, province_field, officer_province(user))
+
+
+def _in_province(user, queryset, province_field, province):
+    """Every row for superusers; ``province``'s rows for its officer; none for anyone else."""
     if is_administrator(user):
         return queryset
-    province = officer_province(user)
     return queryset.filter(**{province_field: province}) if province is not None else queryset.none()
 
 
@@ -192,7 +198,7 @@ def producers_to_invite_for(user, producers):
     province's for an officer (either role), its own for a producer's user (colleagues)."""
     if sees_withheld(user) or is_administrator(user):
         return producers
-    provinces = {officer_province(user), certification_province(user)} - {None}
+    provinces = officer_provinces(user)
     if provinces:
         return producers.filter(province_code__in=provinces)
     return own_producers(user, producers)
@@ -200,8 +206,8 @@ def producers_to_invite_for(user, producers):
 
 def may_invite(user) -> bool:
     """Anyone who may invite someone to something (the menu item)."""
-    return (sees_withheld(user) or is_administrator(user) or officer_province(user) is not None
-            or certification_province(user) is not None or is_producer_user(user))
+    return (sees_withheld(user) or is_administrator(user) or bool(officer_provinces(user))
+            or is_producer_user(user))
 
 
 def may_deactivate(user, invitation) -> bool:
@@ -212,9 +218,11 @@ def may_deactivate(user, invitation) -> bool:
 def audit_provinces(user) -> set[int] | None:
     """The provinces whose change log ``user`` reads: None for every one (superusers), an officer's
     own (either role), none for anyone else."""
-    if is_administrator(user):
-        return None
-    return {officer_province(user), certification_province(user)} - {None}
+    return None if is_administrator(user) else officer_provinces(user)
+
+
+def may_read_audit(user) -> bool:
+    return audit_provinces(user) != set()
 
 
 def may_reconcile_payments(user) -> bool:

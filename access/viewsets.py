@@ -153,13 +153,16 @@ def producer_scoped_viewset(producer_path: str, owned_fields: dict[str, str]):
     def scope(user, queryset):
         return own_objects(user, queryset, producer_path)
 
+    def owns(user, instance):
+        return scope(user, type(instance)._default_manager.filter(pk=instance.pk)).exists()
+
     class IndexView(snippets.IndexView):
         def get_base_queryset(self):
             return scope(self.request.user, super().get_base_queryset())
 
     class OwnObjectMixin:
         def dispatch(self, request, *args, **kwargs):
-            if not scope(request.user, self.model._default_manager.filter(pk=self.object.pk)).exists():
+            if not owns(request.user, self.object):
                 return HttpResponseForbidden(OTHER_PRODUCER)
             return super().dispatch(request, *args, **kwargs)
 
@@ -177,8 +180,7 @@ def producer_scoped_viewset(producer_path: str, owned_fields: dict[str, str]):
 
     class PermissionPolicy(ModelPermissionPolicy):
         def user_has_permission_for_instance(self, user, action, instance):
-            own = scope(user, self.model._default_manager.filter(pk=instance.pk)).exists()
-            return super().user_has_permission_for_instance(user, action, instance) and own
+            return super().user_has_permission_for_instance(user, action, instance) and owns(user, instance)
 
         def instances_user_has_permission_for(self, user, action):
             return scope(user, super().instances_user_has_permission_for(user, action))

@@ -7,14 +7,12 @@ the language they bought in; producers get Vietnamese with an English copy below
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 from oscar.core.loading import get_model
 
-from access.notices import ORDER_LINES, tell
+from access.notices import ORDER_LINES, send_template, tell
 from catalogue.models import Producer
 from checkout import vietqr
 from checkout.banks import bank_by_bin
@@ -54,15 +52,6 @@ def _order(order_id: int):
     )
 
 
-def _send(template: str, context: dict, recipients: list[str]) -> None:
-    send_mail(
-        subject=render_to_string(f"{template}_subject.txt", context).strip(),
-        message=render_to_string(f"{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
-
-
 def _preferences(order):
     """The shopper's choices; orders placed before they were recorded have none."""
     return getattr(order, "preferences", None)
@@ -82,7 +71,7 @@ def _tell_shopper(order, template: str, **context) -> bool:
                 "pickup_point": pickup_point(order), "parts": producer_parts(order),
                 "cancelled_unpaid": unpaid, "wait_hours": settings.TRANSFER_WAIT_HOURS}
     with translation.override(preferences.language if preferences else settings.LANGUAGE_CODE):
-        _send(template, context, [order.email])
+        send_template(template, context, [order.email])
     return True
 
 

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from access.rules import audit_provinces, may_see_reports
+from access.rules import may_read_audit, may_see_reports
 from access.viewsets import RuleMenuItem
 from reports import audit, views
 
@@ -28,5 +28,5 @@ def register_reports_menu_item():
 def register_audit_menu_item():
     return RuleMenuItem(
         _("Nhật ký thay đổi"), reverse("ocop_audit"), name="ocop-audit", icon_name="history", order=330,
-        shown_to=lambda user: audit_provinces(user) != set(),
+        shown_to=may_read_audit,
     )

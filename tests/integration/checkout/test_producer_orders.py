@@ -86,7 +86,7 @@ def test_a_failing_email_never_loses_the_order(
     def broken_mail(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("checkout.notifications.send_mail", broken_mail)
+    monkeypatch.setattr("access.notices.send_mail", broken_mail)  # every email of an order goes here
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("checkout:preview"), {"action": "place_order"})
 
