@@ -24,10 +24,10 @@ def main(argv=None):
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.test import Client
 
     from catalogue.models import Product
-    from pagecache.freshness import pages_changed
 
     client = Client(HTTP_HOST="127.0.0.1")
     print(f"listable products: {Product.objects.browsable().count()}")
@@ -38,7 +38,7 @@ def main(argv=None):
     for url in args.urls.split(","):
         uncached, cached, cached_gzip = [], [], []
         for _ in range(args.runs):
-            pages_changed()  # outside a transaction: bumped at once, so the next fetch builds the feed
+            cache.clear()  # so the next fetch builds the feed
             start = time.perf_counter()
             response = client.get(url)
             uncached.append(time.perf_counter() - start)

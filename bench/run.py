@@ -30,7 +30,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, database_url: str | None) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, database_url: str | None, extra_env=None) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "storefront.settings.production",
@@ -38,6 +38,7 @@ def start_gunicorn(port: int, workers: int, database_url: str | None) -> subproc
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "ERROR",
+        **(extra_env or {}),
     }
     if database_url:
         env["DATABASE_URL"] = database_url

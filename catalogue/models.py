@@ -138,6 +138,8 @@ class Product(AbstractProduct):
     gtin = models.CharField(
         _("mã GTIN"), max_length=14, blank=True, db_index=True, validators=[validate_gtin]
     )
+    # Moved by database triggers on every change its pages show (pagecache.triggers): never set it.
+    version = models.BigIntegerField(default=1, editable=False)
 
     @property
     def origin_province_name(self):

@@ -1,9 +1,10 @@
 """Product feeds for shopping channels, made from the listing gate on request.
 
-Each feed is cached under the page version (pagecache.freshness), so a revocation or an expiry
-is gone on the next fetch; it carries an ETag and the newest item's Last-Modified, answers 304
-to a channel that already has it, and is gzipped once, when made, for those that accept it (a
-20,000-product feed is tens of megabytes: compressing it on every request took 0.2-0.5 s).
+Each feed is cached under the version of the whole catalogue (pagecache.freshness.whole_catalogue),
+so a revocation, a change of stock or an expiry is gone on the next fetch; it carries an ETag and
+the newest item's Last-Modified, answers 304 to a channel that already has it, and is gzipped once,
+when made, for those that accept it (a 20,000-product feed is tens of megabytes: compressing it
+on every request took 0.2-0.5 s).
 """
 
 import gzip
@@ -45,8 +46,8 @@ def _from_items(build, products=None):
 
 
 def _feed_response(request, make, content_type, *, filename=None):
-    """``make()`` → (body, last-modified timestamp or None), cached under the page version."""
-    key = freshness.page_key("feed", request.path, freshness.page_version())
+    """``make()`` → (body, last-modified timestamp or None), cached under the catalogue's version."""
+    key = freshness.page_key("feed", request.path, freshness.whole_catalogue())
     entry = cache.get(key)
     if entry is None:
         body, last_modified = make()

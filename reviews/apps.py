@@ -7,3 +7,12 @@ class CatalogueReviewsConfig(apps.CatalogueReviewsConfig):
 
     name = "reviews"
 
+    def ready(self):
+        super().ready()
+        from pagecache.triggers import Touch, register
+
+        # A product's page shows its approved reviews.
+        register(
+            Touch("review_product", "reviews_productreview", "SELECT product_id AS id FROM {rows} w",
+                  ("product_id",))
+        )

@@ -207,23 +207,6 @@ def _one_per_language(page, **subject):
         raise ValidationError({next(iter(subject)): _("Đã có một trang cho mục này bằng ngôn ngữ này.")})
 
 
-class PageVersion(models.Model):
-    """One counter, bumped by every change that a public page may show (pagecache.freshness).
-
-    Cached pages are keyed by it, so the first request after a change renders afresh. The
-    listing gate's tables bump it by database triggers, inside the writing transaction, so even
-    a bulk update or raw SQL revocation reaches every page on the next request.
-    """
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("phiên bản trang")
-
-    def __str__(self):
-        return str(self.value)
-
-
 class ProvinceApprovalTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, by those of the groups who may publish the page.
 

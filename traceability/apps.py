@@ -6,3 +6,8 @@ class TraceabilityConfig(AppConfig):
     name = "traceability"
     verbose_name = _("Truy xuất nguồn gốc")
 
+    def ready(self):
+        from traceability import freshness
+
+        freshness.register_touches()  # cached pages follow these tables' writes
+

@@ -103,6 +103,8 @@ class Lot(models.Model):
     areas = models.ManyToManyField(
         RawMaterialArea, blank=True, related_name="lots", verbose_name=_("vùng nguyên liệu")
     )
+    # Moved by database triggers on every change its trace pages show (pagecache.triggers).
+    version = models.BigIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-produced_on"]

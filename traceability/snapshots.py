@@ -2,9 +2,11 @@
 
 A scan at a sales point must answer fast on a weak connection, and most scans hit the same few
 products. Each request reads, in one query, the code's product (for a stamp, also its lot and
-scan counters) and the page version (pagecache.freshness): every change a trace page shows, a
-revocation above all, moves the version, and an expiry at midnight moves the day; both are in
-the cache key, so such a page is rendered afresh through the gate (catalogue.certification).
+scan counters) with the versions of what the page shows (pagecache.freshness): the product's
+(its certificates, producer, stock, sales points and areas move it), the lot's (its events and
+areas) and the editorial clock. A change to any of them, a revocation above all, or a new day (an
+expiry at midnight) gives a new cache key, so such a page is rendered afresh through the gate
+(catalogue.certification); a stock save on another product leaves this page cached.
 Nothing here decides listability. The stamp's own counters and copy warning are not cached:
 they are spliced into the page on every request.
 """
@@ -18,7 +20,7 @@ from django.utils.translation import gettext, ngettext
 
 from formats import vn_date
 from pagecache import freshness
-from pagecache.middleware import PAGE_SECONDS
+from pagecache.middleware import HIT, MISS, PAGE_SECONDS
 from traceability.models import Stamp
 from traceability.services import is_suspicious
 
@@ -29,7 +31,7 @@ SCAN_STATUS_MARKER = "<!--scan-status-->"
 class PageFacts:
     product_id: int
     gtin: str
-    version: int
+    versions: tuple
     stamp: Stamp | None = None
     lot_code: str = ""
 
@@ -37,11 +39,11 @@ class PageFacts:
 # By hand: the ORM took longer to build these than the database took to answer them. They are
 # built from constants only, hence the noqa.
 PRODUCT_FACTS_SQL = (
-    f"SELECT p.id, p.gtin, ({freshness.VERSION_SQL}) FROM catalogue_product p "  # noqa: S608  # nosec B608
+    f"SELECT p.id, p.gtin, p.version, 0, ({freshness.CONTENT_CLOCK_SQL}) FROM catalogue_product p "  # noqa: S608  # nosec B608
     "WHERE p.gtin IN (%s, %s, %s, %s) OR p.upc = %s LIMIT 2"
 )
 LOT_FACTS_SQL = (
-    f"SELECT DISTINCT p.id, p.gtin, ({freshness.VERSION_SQL}) "  # noqa: S608  # nosec B608
+    f"SELECT DISTINCT p.id, p.gtin, p.version, l.version, ({freshness.CONTENT_CLOCK_SQL}) "  # noqa: S608  # nosec B608
     "FROM catalogue_product p JOIN traceability_lot l ON l.product_id = p.id "
     "WHERE (p.gtin IN (%s, %s, %s, %s) OR p.upc = %s) AND l.code = %s LIMIT 2"
 )
@@ -58,7 +60,7 @@ def _fetchall(sql: str, params: list) -> list[tuple]:
 
 
 def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
-    """The product with one of these stored GTIN forms, or this code (and the lot), and the page version."""
+    """The product with one of these stored GTIN forms, or this code (and the lot), and their versions."""
     params = [*gtins, *[None] * (GTIN_FORMS - len(gtins)), code]  # None never matches
     if lot_code is None:
         rows = _fetchall(PRODUCT_FACTS_SQL, params)
@@ -66,11 +68,13 @@ def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
         rows = _fetchall(LOT_FACTS_SQL, [*params, lot_code])
     if len(rows) != 1:
         return None  # unknown, or a code shared by several products: the full path decides
-    return PageFacts(*rows[0])
+    product_id, gtin, *versions = rows[0]
+    return PageFacts(product_id, gtin, tuple(versions))
 
 
 STAMP_FACTS_SQL = (
-    f"SELECT ({freshness.VERSION_SQL}), s.id, s.lot_id, l.code, s.first_scanned_at, s.scan_count, "  # noqa: S608  # nosec B608
+    "SELECT p.version, l.version, "  # noqa: S608  # nosec B608
+    f"({freshness.CONTENT_CLOCK_SQL}), s.id, s.lot_id, l.code, s.first_scanned_at, s.scan_count, "
     "s.client_count, l.product_id, p.gtin FROM traceability_stamp s "
     "JOIN traceability_lot l ON l.id = s.lot_id JOIN catalogue_product p ON p.id = l.product_id "
     "WHERE s.serial = %s"
@@ -86,22 +90,25 @@ def _from_db(field_name, value):
 
 
 def stamp_facts(serial: str) -> PageFacts | None:
-    """The stamp's counters, its lot and product, and the page version, in one query."""
+    """The stamp's counters, its lot and product, and their versions, in one query."""
     rows = _fetchall(STAMP_FACTS_SQL, [serial])
     if not rows:
         return None
-    version, pk, lot_id, lot_code, first_scanned_at, scan_count, client_count, product_id, gtin = rows[0]
+    product_version, lot_version, content, pk, lot_id, lot_code, *counters, product_id, gtin = rows[0]
+    first_scanned_at, scan_count, client_count = counters
     stamp = Stamp(
         pk=pk, lot_id=lot_id, serial=serial, first_scanned_at=_from_db("first_scanned_at", first_scanned_at),
         scan_count=scan_count, client_count=client_count,
     )
-    return PageFacts(product_id, gtin, version, stamp=stamp, lot_code=lot_code)
+    versions = (product_version, lot_version, content)
+    return PageFacts(product_id, gtin, versions, stamp=stamp, lot_code=lot_code)
 
 
 def page(request, facts: PageFacts, render) -> str:
     """The page for ``facts`` from the cache, else ``render()`` (the full path) and keep it."""
-    key = freshness.page_key("trace-page", request.path, facts.version)
+    key = freshness.page_key("trace-page", request.path, *facts.versions)
     html = cache.get(key)
+    request.page_cache = MISS if html is None else HIT  # told in X-Cache (pagecache.middleware)
     if html is None:
         html = render()
         cache.set(key, html, PAGE_SECONDS)

@@ -171,6 +171,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages from the cache (pagecache.middleware); off only to measure rendering
+# (bench/mixed.py --cold).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 # Messages travel in their own cookie, so a cached page can tell a visitor has one waiting
 # without loading the session (pagecache.middleware).
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
