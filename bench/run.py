@@ -79,6 +79,19 @@ def wait_until_up(port: int, timeout: float = 60) -> None:
     raise SystemExit("gunicorn did not answer /healthz in time")
 
 
+def timed_get(connection, port: int, url: str):
+    """One GET on a keep-alive connection: (the connection to go on with, the response or None, seconds)."""
+    started = time.perf_counter()
+    try:
+        connection.request("GET", url, headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        response.read()
+    except (OSError, http.client.HTTPException):
+        connection.close()
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=10), None, time.perf_counter() - started
+    return connection, response, time.perf_counter() - started
+
+
 def hammer(port: int, url: str, concurrency: int, duration: float, max_requests: int) -> dict:
     """Keep-alive clients on loopback for at most `duration` seconds or `max_requests` requests."""
     latencies: list[float] = []
@@ -93,17 +106,8 @@ def hammer(port: int, url: str, concurrency: int, duration: float, max_requests:
             with lock:
                 if len(latencies) + errors >= max_requests:
                     return
-            started = time.perf_counter()
-            try:
-                connection.request("GET", url, headers={"Accept-Encoding": "gzip"})
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            elapsed = time.perf_counter() - started
+            connection, response, elapsed = timed_get(connection, port, url)
+            ok = response is not None and response.status == 200
             with lock:
                 if ok:
                     latencies.append(elapsed)

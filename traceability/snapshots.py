@@ -13,6 +13,7 @@ they are spliced into the page on every request.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils.html import format_html
@@ -106,6 +107,8 @@ def stamp_facts(serial: str) -> PageFacts | None:
 
 def page(request, facts: PageFacts, render) -> str:
     """The page for ``facts`` from the cache, else ``render()`` (the full path) and keep it."""
+    if not settings.PAGE_CACHE:
+        return render()
     key = freshness.page_key("trace-page", request.path, *facts.versions)
     html = cache.get(key)
     request.page_cache = MISS if html is None else HIT  # told in X-Cache (pagecache.middleware)

@@ -1,4 +1,4 @@
-"""``{% versioned obj [extra …] [clocks="content"] %}…{% endversioned %}``: a fragment cached under its row's version.
+"""``{% versioned obj [extra …] [clocks="content"] %}…{% endversioned %}``: a fragment kept by version.
 
 Russian-doll caching: a list whose one card changed renders that card again and takes the rest
 from the cache. The key holds the row's table, id and version (pagecache.triggers move it on
@@ -21,7 +21,13 @@ register = template.Library()
 
 class VersionedNode(template.Node):
     def __init__(self, nodelist, name, instance, extras, clocks):
-        self.nodelist, self.name, self.instance, self.extras, self.clocks = nodelist, name, instance, extras, clocks
+        self.nodelist, self.name, self.instance, self.extras, self.clocks = (
+            nodelist,
+            name,
+            instance,
+            extras,
+            clocks,
+        )
 
     def render(self, context):
         instance = self.instance.resolve(context)
@@ -29,7 +35,9 @@ class VersionedNode(template.Node):
         if version is None:
             return self.nodelist.render(context)
         extras = [extra.resolve(context) for extra in self.extras]
-        key = freshness.page_key(f"fragment:{self.name}", instance._meta.db_table, instance.pk, version, *extras)
+        key = freshness.page_key(
+            f"fragment:{self.name}", instance._meta.db_table, instance.pk, version, *extras
+        )
         entry = cache.get(key)
         if entry is not None and (not entry[1] or freshness.is_fresh(entry[1])):
             html, dependencies = entry

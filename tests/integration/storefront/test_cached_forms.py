@@ -11,7 +11,13 @@ from html import unescape
 import pytest
 from django.test import Client
 
-from tests.factories import ExhibitorFactory, ProductFactory, SalesPointFactory, SalesPointStockFactory, TradeFairFactory
+from tests.factories import (
+    ExhibitorFactory,
+    ProductFactory,
+    SalesPointFactory,
+    SalesPointStockFactory,
+    TradeFairFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +32,15 @@ def pages():
     fair = TradeFairFactory()
     ExhibitorFactory(fair=fair, producer=product.producer)
     return [
-        "/", "/catalogue/", "/search/?q=mam", product.get_absolute_url(), "/diem-ban/", point.get_absolute_url(),
-        "/hoi-cho/", fair.get_absolute_url(), SalesPointFactory().get_absolute_url(),
+        "/",
+        "/catalogue/",
+        "/search/?q=mam",
+        product.get_absolute_url(),
+        "/diem-ban/",
+        point.get_absolute_url(),
+        "/hoi-cho/",
+        fair.get_absolute_url(),
+        SalesPointFactory().get_absolute_url(),
     ]
 
 
@@ -46,7 +59,9 @@ def test_each_post_form_of_each_cached_page_is_accepted_for_the_visitor_it_is_se
         visitor = Client(enforce_csrf_checks=True)
         served = visitor.get(url)
         assert served.get("X-Cache") == "hit", url
-        first_tokens = {fields.get("csrfmiddlewaretoken") for _, fields in _post_forms(first.content.decode())}
+        first_tokens = {
+            fields.get("csrfmiddlewaretoken") for _, fields in _post_forms(first.content.decode())
+        }
         for action, fields in _post_forms(served.content.decode()):
             assert fields.get("csrfmiddlewaretoken") not in first_tokens | {None}, (url, action)
             response = visitor.post(action, fields)
