@@ -17,6 +17,8 @@ def main(argv=None):
     import django
 
     django.setup()
+    from django.test import Client
+
     from catalogue.importing import import_ocop
     from catalogue.models import Product
     from tests.ocop_files import csv_bytes, ocop_row
@@ -29,14 +31,20 @@ def main(argv=None):
          "revoked_on": "01/06/2026", "revocation_reason": "Vi phạm an toàn thực phẩm"}
         for row in rows[: max(1, args.rows // 100)]
     ]
+    client = Client(HTTP_HOST="127.0.0.1")
     for label, content in (("import", csv_bytes(rows)), ("re-import", csv_bytes(rows)),
                            ("revocations", csv_bytes(revocations))):
+        if label == "revocations":  # a revoked product's page, cached before its revocation
+            page = Product.objects.get(upc=rows[0]["product_code"]).get_absolute_url()
+            before = [client.get(page).status_code for _ in range(2)]
         started = time.perf_counter()
         summary = import_ocop(content, "bench.csv")
         elapsed = time.perf_counter() - started
         print(f"{label:12} {elapsed:6.2f} s  " + "; ".join(summary.as_lines()))
     listed = Product.objects.browsable().filter(upc__startswith=prefix).count()
     print(f"listable after revocations: {listed} of {args.rows}")
+    after = client.get(page).status_code
+    print(f"a revoked product's page: {before} before (rendered, then cached), {after} after")
 
 
 if __name__ == "__main__":

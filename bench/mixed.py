@@ -49,13 +49,15 @@ def url_pools(rng: random.Random, size: int) -> dict[str, list[str]]:
     while len(trace) < size and traced:
         trace.append(product_trace_path(rng.choice(traced)))
     words = [word for product in products[:400] for word in fold(product.title).split() if len(word) > 2]
-    queries = sorted({" ".join(rng.sample(words, rng.choice((1, 2)))) for _ in range(400)})[:200]
+    queries: set[str] = set()
+    while len(queries) < 200 and words:  # one or two words of real titles, as shoppers type them
+        queries.add(" ".join(rng.sample(words, rng.choice((1, 2)))))
     return {
         "healthz": [FLOOR],
         "product": [product.get_absolute_url() for product in products],
         "trace": trace[:size],
         "catalogue": [f"/catalogue/?page={page}" for page in range(1, 51)],
-        "search": [f"/search/?q={query.replace(' ', '+')}" for query in queries],
+        "search": [f"/search/?q={query.replace(' ', '+')}" for query in sorted(queries)],
         "home": ["/"],
     }
 
@@ -105,11 +107,14 @@ class Writer(threading.Thread):
         client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
         add_to_basket(client, Product.objects.get(pk=self.rng.choice(self.buyable)))
         fill_guest_checkout(client)
-        place_order(client)
+        placed = place_order(client)
         if order.objects.count() > before:
             self.orders += 1
         else:
             self.failures += 1
+            messages = [str(message) for message in placed.context["messages"]] if placed.context else []
+            where = placed.request["PATH_INFO"]
+            print(f"  order not placed: {placed.status_code} {where} {messages}", file=sys.stderr)
 
 
 def visit_once(ports, urls, concurrency):

@@ -4,7 +4,7 @@ A page is stored with its *dependencies*: the version of every versioned row it 
 product's version moves with its certificates, producer, decision, stock, price, images,
 reviews and sales points; a lot's with its events and areas: pagecache.triggers), and for a
 page that lists things the clocks of the lists (which products are listed and in what order,
-prices and availability) and of editorial content (Wagtail pages, images, groups, fairs). On a
+prices) and of editorial content (Wagtail pages, images, groups, fairs). On a
 hit, one query reads the current values of those dependencies; any difference, or a new day
 (a certificate lapses at midnight, Vietnam time), and the page is rendered afresh. So a stock
 save on product A re-renders A's page and the lists that show A, and nothing else.

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class Clock(models.Model):
     """One stripe of a clock: the sum of a kind's stripes is the version of every list of that kind.
 
-    Moved by database triggers (pagecache.triggers) for listings and offers, and after commit by
+    Moved by database triggers (pagecache.triggers) for listings and prices, and after commit by
     pagecache.freshness for editorial content. Stripes spread the writers: a writer bumps the
     stripe of the row it wrote, so writers of different rows rarely update the same counter.
     """
 
     class Kind(models.TextChoices):
         LISTING = "listing", _("sản phẩm được bày bán và thứ tự của chúng")
-        OFFERS = "offers", _("giá và còn hàng")
+        PRICES = "prices", _("giá bán")
         CONTENT = "content", _("nội dung biên tập")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -247,7 +247,7 @@ def ensure_clocks(using: str = "default") -> None:
     from pagecache.models import Clock
 
     stripes = [
-        (kind, stripe) for kind in (Clock.Kind.LISTING, Clock.Kind.OFFERS) for stripe in range(STRIPES)
+        (kind, stripe) for kind in (Clock.Kind.LISTING, Clock.Kind.PRICES) for stripe in range(STRIPES)
     ]
     stripes.append((Clock.Kind.CONTENT, 0))
     Clock.objects.using(using).bulk_create(

@@ -67,16 +67,14 @@ def register_catalogue() -> None:
             "decision_listing", "catalogue_recognitiondecision", WRITTEN_ROWS, ("id",), target="clock:listing"
         ),
         Touch("category_listing", "catalogue_productcategory", WRITTEN_ROWS, ("id",), target="clock:listing"),
-        # Prices order lists and feeds say what is in stock; a stock count alone moves neither.
+        # Prices order the lists sorted by price. Stock levels show on product pages only (the
+        # product's version), so an order or a restock leaves every list cached.
         Touch(
-            "stock_offers",
+            "stock_prices",
             "partner_stockrecord",
             WRITTEN_ROWS,
             ("id",),
-            target="clock:offers",
-            changed=(
-                "{r}.price",
-                "COALESCE({r}.num_in_stock, 0) > COALESCE({r}.num_allocated, 0)",
-            ),
+            target="clock:prices",
+            changed=("{r}.price",),
         ),
     )

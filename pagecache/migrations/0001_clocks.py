@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
             name="Clock",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("kind", models.CharField(choices=[("listing", "sản phẩm được bày bán và thứ tự của chúng"), ("offers", "giá và còn hàng"), ("content", "nội dung biên tập")], max_length=16)),
+                ("kind", models.CharField(choices=[("listing", "sản phẩm được bày bán và thứ tự của chúng"), ("prices", "giá bán"), ("content", "nội dung biên tập")], max_length=16)),
                 ("stripe", models.PositiveSmallIntegerField()),
                 ("value", models.BigIntegerField(default=0)),
             ],

@@ -79,13 +79,13 @@ def test_a_stock_count_moves_its_product_only_and_no_list():
     assert _clocks() == clocks
 
 
-def test_a_price_moves_the_offers_clock_that_orders_lists_by_price():
+def test_a_price_moves_the_prices_clock_that_orders_lists_by_price():
     product = ProductFactory()
     clocks = _clocks()
 
     StockRecord.objects.filter(product=product).update(price=12_345)
 
-    assert _clocks()["clock:offers"] == clocks["clock:offers"] + 1
+    assert _clocks()["clock:prices"] == clocks["clock:prices"] + 1
     assert _clocks()["clock:listing"] == clocks["clock:listing"]
 
 
