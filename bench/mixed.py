@@ -12,13 +12,12 @@ random URLs of that kind: 2,000 product pages, 2,000 trace pages (product, lot a
 codes), catalogue pages 1–50, 200 search queries, the home page. For each kind it prints
 requests/s as a share of /healthz's in the same run, p50/p95, errors and the page-cache hit
 rate (the ``X-Cache`` header). ``--no-writer`` measures the same without writes, and
-``--cold`` empties the page cache before every request, leaving the other caches warm.
+``--cold`` turns the whole-page cache off (``PAGE_CACHE=false``), leaving the other caches warm.
 """
 
 import argparse
 import os
 import random
-import statistics
 import sys
 import threading
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import run  # noqa: E402
 from bench.run import FLOOR, free_port, start_gunicorn, timed_get, wait_until_up  # noqa: E402
 
 KINDS = ("healthz", "product", "trace", "catalogue", "search", "home")
@@ -175,25 +175,9 @@ def hammer(ports, urls, rng_seed, concurrency, seconds):
     return {"latencies": latencies, "errors": statuses["errors"], "wall": time.monotonic() - started, **hits}
 
 
-def summarise(samples):
-    latencies = sorted(latency for sample in samples for latency in sample["latencies"])
-    wall = sum(sample["wall"] for sample in samples)
+def summarise(kind, samples):
     hits, misses = sum(s["hit"] for s in samples), sum(s["miss"] for s in samples)
-
-    def percentile(p):
-        return (
-            latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000 if latencies else float("nan")
-        )
-
-    return {
-        "requests": len(latencies),
-        "rps": len(latencies) / wall,
-        "p50": percentile(0.5),
-        "p95": percentile(0.95),
-        "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
-        "errors": sum(s["errors"] for s in samples),
-        "hit_rate": hits / (hits + misses) if hits + misses else None,
-    }
+    return {**run.summarise(kind, samples), "hit_rate": hits / (hits + misses) if hits + misses else None}
 
 
 def main(argv=None):
@@ -207,7 +191,9 @@ def main(argv=None):
     parser.add_argument("--instances", type=int, default=1)
     parser.add_argument("--urls", type=int, default=2000, help="product and trace URLs in each pool")
     parser.add_argument("--no-writer", action="store_true")
-    parser.add_argument("--cold", action="store_true", help="empty the page cache before each request")
+    parser.add_argument(
+        "--cold", action="store_true", help="whole-page cache off (PAGE_CACHE=false), other caches warm"
+    )
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
 
@@ -251,13 +237,13 @@ def main(argv=None):
             server.terminate()
             server.wait(timeout=30)
 
-    results = {kind: summarise(samples[kind]) for kind in KINDS}
+    results = {kind: summarise(kind, samples[kind]) for kind in KINDS}
     floor = results["healthz"]["rps"]
     cache = "Redis" if settings.CACHES["default"]["BACKEND"].endswith("RedisCache") else "local memory"
     print(
         f"{args.instances} gunicorn instance(s) x {args.workers} workers, {args.concurrency} clients, "
         f"{args.duration:g} s per kind in {args.rounds} turns, {settings.DATABASES['default']['ENGINE']}, "
-        f"cache: {cache}{', page cache emptied before each request' if args.cold else ''}"
+        f"cache: {cache}{', whole-page cache off' if args.cold else ''}"
     )
     if writer:
         print(

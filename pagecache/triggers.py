@@ -17,6 +17,7 @@ migration rebuilds it), all are made again.
 """
 
 import hashlib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from django.db import connections, router
@@ -25,6 +26,9 @@ STRIPES = 64
 OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 CLOCK_TABLE = "pagecache_clock"
 PREFIX = "pagecache_"
+# Selects of Touch.select: the written rows' own ids, or the products they belong to.
+WRITTEN_ROWS = "SELECT id FROM {rows} w"
+PRODUCT_ROWS = "SELECT product_id AS id FROM {rows} w"
 
 
 @dataclass(frozen=True)
@@ -58,29 +62,32 @@ class Touch:
 
 _touches: dict[str, Touch] = {}
 _versioned: set[str] = set()
+_watched: set[str] = set()  # read on every model load and save: kept up to date, not recomputed
 
 
 def register(*touches: Touch) -> None:
     for touch in touches:
         _touches[touch.name] = touch
+        _watched.add(touch.source)
 
 
 def versioned(*tables: str) -> None:
     """Tables whose rows carry a ``version`` column that moves on every update of the row."""
     _versioned.update(tables)
+    _watched.update(tables)
 
 
 def touches() -> list[Touch]:
     return sorted(_touches.values(), key=lambda touch: touch.name)
 
 
-def versioned_tables() -> frozenset[str]:
-    return frozenset(_versioned)
+def versioned_tables() -> AbstractSet[str]:
+    return _versioned
 
 
-def watched_tables() -> frozenset[str]:
+def watched_tables() -> AbstractSet[str]:
     """Tables whose writes the triggers follow: no model signal is needed for them."""
-    return frozenset(_versioned | {touch.source for touch in _touches.values()})
+    return _watched
 
 
 # PostgreSQL: one statement-level trigger per touch and operation, reading the transition
@@ -162,9 +169,9 @@ def _sqlite() -> list[tuple[str, list[str], str]]:
             (
                 f"{PREFIX}{table}_version",
                 [
-                    # A model saved from a stale copy writes back the version it loaded: move on from the
-            # row's own, whatever the statement wrote.
-            f"CREATE TRIGGER @ AFTER UPDATE ON {table} FOR EACH ROW WHEN NEW.version <= OLD.version "
+                    # A model saved from a stale copy writes back the version it loaded: move on
+                    # from the row's own, whatever the statement wrote.
+                    f"CREATE TRIGGER @ AFTER UPDATE ON {table} FOR EACH ROW WHEN NEW.version <= OLD.version "
                     f"BEGIN UPDATE {table} SET version = OLD.version + 1 WHERE id = NEW.id; END"
                 ],
                 table,

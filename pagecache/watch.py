@@ -1,13 +1,11 @@
 """What the catalogue's tables move (pagecache.triggers): the rest register their own in their apps."""
 
-from pagecache.triggers import Touch, register, versioned
+from pagecache.triggers import PRODUCT_ROWS, WRITTEN_ROWS, Touch, register, versioned
 
-PRODUCT_ROWS = "SELECT product_id AS id FROM {rows} w"
 PRODUCTS_OF_PRODUCERS = "SELECT p.id AS id FROM catalogue_product p JOIN {rows} r ON p.producer_id = r.id"
 PRODUCTS_OF_DECISIONS = (
     "SELECT c.product_id AS id FROM catalogue_certificate c JOIN {rows} r ON c.decision_id = r.id"
 )
-WRITTEN_ROWS = "SELECT id FROM {rows} w"
 # What a list may show of a product row, or sort and filter it by; not its version, its rating or
 # the time of its last save, which the lists do not show.
 LISTED_PRODUCT_COLUMNS = (

@@ -9,10 +9,7 @@ class CatalogueReviewsConfig(apps.CatalogueReviewsConfig):
 
     def ready(self):
         super().ready()
-        from pagecache.triggers import Touch, register
+        from pagecache.triggers import PRODUCT_ROWS, Touch, register
 
         # A product's page shows its approved reviews.
-        register(
-            Touch("review_product", "reviews_productreview", "SELECT product_id AS id FROM {rows} w",
-                  ("product_id",))
-        )
+        register(Touch("review_product", "reviews_productreview", PRODUCT_ROWS, ("product_id",)))

@@ -1,6 +1,6 @@
 """What the sales points' tables move for cached pages (pagecache.triggers)."""
 
-from pagecache.triggers import Touch, register
+from pagecache.triggers import PRODUCT_ROWS, WRITTEN_ROWS, Touch, register
 
 PRODUCTS_AT_POINTS = (
     "SELECT s.product_id AS id FROM salespoints_salespointstock s JOIN {rows} r ON s.sales_point_id = r.id"
@@ -13,7 +13,7 @@ def register_touches() -> None:
         Touch(
             "point_stock_product",
             "salespoints_salespointstock",
-            "SELECT product_id AS id FROM {rows} w",
+            PRODUCT_ROWS,
             ("product_id",),
         ),
         Touch(
@@ -23,14 +23,14 @@ def register_touches() -> None:
         Touch(
             "point_listing",
             "salespoints_salespoint",
-            "SELECT id FROM {rows} w",
+            WRITTEN_ROWS,
             ("id",),
             target="clock:listing",
         ),
         Touch(
             "point_stock_listing",
             "salespoints_salespointstock",
-            "SELECT id FROM {rows} w",
+            WRITTEN_ROWS,
             ("id",),
             target="clock:listing",
             on=("INSERT", "DELETE"),

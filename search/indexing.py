@@ -15,6 +15,7 @@ from elasticsearch import ApiError, TransportError
 
 from catalogue.certification import local_today
 from catalogue.models import Product
+from catalogue.signals import noted_for_bulk
 from search import elastic
 from search.documents import facts_for, products_to_index
 from search.models import IndexVersion, ProductSearchEntry
@@ -26,9 +27,10 @@ _pending = threading.local()
 
 
 def products_changed(product_ids: Iterable[int], *, urgent: bool = False) -> None:
-    """Reindex these products: the database entries now, Elasticsearch after commit."""
+    """Reindex these products: the database entries now, Elasticsearch after commit; inside a
+    bulk write (an import), once for all of them at its end (catalogue.signals)."""
     ids = sorted({pk for pk in product_ids if pk})
-    if not ids:
+    if not ids or noted_for_bulk(ids):
         return
     IndexVersion.bump()
     update_entries(ids)

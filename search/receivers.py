@@ -5,22 +5,20 @@ from django.dispatch import receiver
 
 from catalogue.models import Certificate, Producer, Product, ProductCategory
 from catalogue.partner.models import StockRecord
-from catalogue.signals import noted_for_bulk, products_written
+from catalogue.signals import products_written
 from salespoints.models import SalesPoint, SalesPointStock
 from search.indexing import elasticsearch_fields_changed, products_changed
 
 
 @receiver([post_save, post_delete], sender=Product)
 def product_changed(sender, instance, **kwargs):
-    if not noted_for_bulk([instance.pk]):
-        products_changed([instance.pk])
+    products_changed([instance.pk])
 
 
 @receiver([post_save, post_delete], sender=Certificate)
 def certificate_changed(sender, instance, **kwargs):
     # A revoked product must leave search on the next request, not after the queue drains.
-    if not noted_for_bulk([instance.product_id]):
-        products_changed([instance.product_id], urgent=instance.status == Certificate.Status.REVOKED)
+    products_changed([instance.product_id], urgent=instance.status == Certificate.Status.REVOKED)
 
 
 @receiver(products_written)
@@ -30,9 +28,7 @@ def many_products_written(sender, product_ids, **kwargs):
 
 @receiver(post_save, sender=Producer)
 def producer_changed(sender, instance, **kwargs):
-    product_ids = list(instance.products.values_list("pk", flat=True))
-    if not noted_for_bulk(product_ids):
-        products_changed(product_ids, urgent=not instance.is_active)
+    products_changed(instance.products.values_list("pk", flat=True), urgent=not instance.is_active)
 
 
 @receiver([post_save, post_delete], sender=SalesPointStock)

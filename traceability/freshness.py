@@ -1,6 +1,6 @@
 """What the traceability tables move for cached trace pages (pagecache.triggers)."""
 
-from pagecache.triggers import Touch, register, versioned
+from pagecache.triggers import PRODUCT_ROWS, Touch, register, versioned
 
 LOT_COLUMNS = ("{r}.product_id", "{r}.code", "{r}.produced_on", "{r}.expires_on", "{r}.quantity")
 
@@ -62,7 +62,7 @@ def register_touches() -> None:
         Touch(
             "lot_product",
             "traceability_lot",
-            "SELECT product_id AS id FROM {rows} w",
+            PRODUCT_ROWS,
             ("product_id",),
             changed=LOT_COLUMNS,
         ),

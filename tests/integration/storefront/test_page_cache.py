@@ -179,3 +179,11 @@ def test_a_visitors_recently_viewed_products_never_reach_the_shared_cache(fish_s
     page = Client().get(fish_sauce.get_absolute_url()).content.decode()
 
     assert "Mật ong bạc hà Hà Giang" not in page
+
+
+def test_staff_get_the_product_body_rendered_for_them_not_a_visitors_cached_one(fish_sauce, admin_client):
+    url = fish_sauce.get_absolute_url()
+    edit_link = reverse("dashboard:catalogue-product", kwargs={"pk": fish_sauce.pk})
+    assert edit_link not in Client().get(url).content.decode()  # a visitor's body, now in the cache
+
+    assert edit_link in admin_client.get(url).content.decode()
