@@ -108,4 +108,4 @@ def remind_expiring(request):
 
 
 def _ids(values):
-    return [int(value) for value in values if value.isdigit()]
+    return [int(value) for value in values if value.isdecimal()]

@@ -62,7 +62,7 @@ def find_order(number: str, contact: str):
     tells nothing about which orders exist.
     """
     number, contact = (number or "").strip(), (contact or "").strip()
-    if not number.isdigit() or len(number) > MAX_ORDER_NUMBER_LENGTH or not contact:
+    if not number.isdecimal() or len(number) > MAX_ORDER_NUMBER_LENGTH or not contact:
         return None
     order = Order.objects.select_related("user", "shipping_address").filter(number=number).first()
     if order is None:

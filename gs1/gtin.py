@@ -15,7 +15,8 @@ def gtin_check_digit(body: str) -> int:
 
 def is_valid_gtin(value: str) -> bool:
     return (
-        value.isdigit()
+        value.isascii()
+        and value.isdigit()
         and len(value) in GTIN_LENGTHS
         and gtin_check_digit(value[:-1]) == int(value[-1])
     )

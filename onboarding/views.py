@@ -56,7 +56,7 @@ def invitations(request):
     mine = Invitation.objects.select_related("producer", "account", "inviter")
     if not is_administrator(request.user):
         mine = mine.filter(inviter=request.user)
-    chosen = {"producer": request.GET["producer"]} if request.GET.get("producer", "").isdigit() else {}
+    chosen = {"producer": request.GET["producer"]} if request.GET.get("producer", "").isdecimal() else {}
     form = InviteForm(request.POST if "email" in request.POST else None, user=request.user, initial=chosen)
     if form.is_bound and form.is_valid():
         grant = {key: form.cleaned_data[key] for key in ("email", "role", "producer", "province_code")}
@@ -73,7 +73,7 @@ def invitations(request):
 def _act(request, mine):
     """Resend, cancel (pending) or close the account of (accepted) one of one's invitations."""
     action, pk = request.POST.get("action"), request.POST.get("invitation", "")
-    invitation = mine.filter(pk=pk).first() if pk.isdigit() else None
+    invitation = mine.filter(pk=pk).first() if pk.isdecimal() else None
     if invitation is None:  # another person's invitation looks exactly like a missing one
         messages.error(request, _("Không tìm thấy lời mời."))
     elif action == "resend" and not invitation.accepted:

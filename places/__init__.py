@@ -52,7 +52,7 @@ def commune_in_province(commune_code: int, province_code: int) -> bool:
 def parse_province(value) -> int | None:
     """The code of a province given as its code or its name ("TP. Hồ Chí Minh", "ho chi minh", "79")."""
     text = str(value or "").strip()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text) if int(text) in _provinces() else None
     return _lookup(_province_names(), text)
 
@@ -62,7 +62,7 @@ def parse_commune(value, province_code: int | None) -> int | None:
     text = str(value or "").strip()
     if province_code is None:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         code = int(text)
         return code if commune_in_province(code, province_code) else None
     return _lookup(_commune_names(province_code), text)

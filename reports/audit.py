@@ -47,7 +47,7 @@ def audit_log(request):
     if not may_read_audit(request.user):
         raise PermissionDenied
     chosen = request.GET.get("loai", "")
-    kind = int(chosen) if chosen.isdigit() else None
+    kind = int(chosen) if chosen.isdecimal() else None
     page = Paginator(entries_for(request.user, kind), PER_PAGE).get_page(request.GET.get("trang"))
     types = audited_types()
     rows = [(entry, types.get(entry.content_type_id, entry.content_type.name), changes_of(entry))

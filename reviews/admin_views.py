@@ -19,7 +19,7 @@ def moderate_reviews(request):
     reviews = reviews_to_moderate(request.user, ProductReview.objects.select_related("product__producer"))
     if request.method == "POST":
         review_id = request.POST.get("review", "")
-        review = reviews.filter(pk=review_id).first() if review_id.isdigit() else None
+        review = reviews.filter(pk=review_id).first() if review_id.isdecimal() else None
         try:
             if review is None:
                 raise NotAllowed

@@ -20,7 +20,7 @@ def workspace(request):
     superuser opens any producer's with ``?producer=<pk>``."""
     producers = own_producers(request.user, Producer.objects.order_by("name"))
     chosen = request.GET.get("producer", "")
-    if chosen.isdigit():
+    if chosen.isdecimal():
         producers = producers.filter(pk=chosen)
     elif not is_producer_user(request.user):
         producers = producers.none()

@@ -66,7 +66,7 @@ def capture_tokens(request):
     tokens = CaptureToken.objects.filter(producer__in=own_producers(request.user, Producer.objects.all()))
     form = CaptureTokenForm(request.POST if "name" in request.POST else None, user=request.user)
     if "revoke" in request.POST:
-        revoked = tokens.filter(pk=request.POST["revoke"] if request.POST["revoke"].isdigit() else None)
+        revoked = tokens.filter(pk=request.POST["revoke"] if request.POST["revoke"].isdecimal() else None)
         if revoked.update(revoked_at=timezone.now()):  # another producer's key looks like a missing one
             messages.success(request, _("Đã thu hồi khóa."))
         return redirect("capture_tokens")

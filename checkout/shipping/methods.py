@@ -46,6 +46,6 @@ def pickup_code(sales_point_id: int) -> str:
 
 def pickup_point_id(code: str) -> int | None:
     """The sales point of a pickup method's code (as stored on the order), else None."""
-    if code and code.startswith(PICKUP_PREFIX) and code[len(PICKUP_PREFIX):].isdigit():
+    if code and code.startswith(PICKUP_PREFIX) and code[len(PICKUP_PREFIX):].isdecimal():
         return int(code[len(PICKUP_PREFIX):])
     return None

@@ -52,7 +52,7 @@ class OrderDetailView(CoreOrderDetailView):
         """One button per line and step ("đã giao cho vận chuyển", "đã giao"), for the line's producer."""
         self.object = order
         line_id, _sep, status = request.POST["move_line"].partition("|")
-        lines = order.lines.filter(pk=int(line_id)) if line_id.isdigit() else order.lines.none()
+        lines = order.lines.filter(pk=int(line_id)) if line_id.isdecimal() else order.lines.none()
         line = own_order_lines(request.user, lines).first()
         if line is None or status not in PRODUCER_STEPS or status not in line.available_statuses():
             return self.reload_page(error=_("Không đổi được trạng thái dòng này."))

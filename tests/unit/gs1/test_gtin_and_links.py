@@ -15,7 +15,9 @@ def test_valid_gtins_of_every_length_pass(gtin):
     assert normalise_gtin(gtin) == gtin.zfill(14)
 
 
-@pytest.mark.parametrize("gtin", ["8930000000010", "893000000001", "89300000000A9", ""])
+@pytest.mark.parametrize(
+    "gtin", ["8930000000010", "893000000001", "89300000000A9", "", "²²²²²²²²", "٨٩٣٠٠٠٠٠٠٠٠١٠"]
+)
 def test_a_wrong_check_digit_length_or_character_is_refused(gtin):
     assert not is_valid_gtin(gtin)
     with pytest.raises(ValidationError):
