@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 import places
@@ -25,13 +25,27 @@ def products_with_certificates():
     )
 
 
+CARD_RELATED = ("producer", "ocop_group", "product_class")
+CARD_RELATIONS = ("images", "stockrecords")
+
+
+def card_rows():
+    """Listable products' own rows, newest first, for lists whose cards may come from the cache:
+    what a card shows besides is loaded for the ones rendered (prefetch_for_cards)."""
+    return Product.objects.browsable().order_by("-date_created", "-pk")
+
+
+def prefetch_for_cards(products: list) -> None:
+    """Load, in a constant number of queries, the rest of what these products' cards show."""
+    prefetch_related_objects(products, *CARD_RELATED, certificates_with_decisions(), *CARD_RELATIONS)
+
+
 def products_for_cards():
     """Listable products with everything a product card shows, in a constant number of queries."""
     return (
-        products_with_certificates()
-        .browsable()
-        .prefetch_related("images", "stockrecords")
-        .order_by("-date_created", "-pk")
+        card_rows()
+        .select_related(*CARD_RELATED)
+        .prefetch_related(certificates_with_decisions(), *CARD_RELATIONS)
     )
 
 

@@ -38,7 +38,7 @@ class Touch:
     ``select`` reads ``{rows}`` (the written rows, old and new, with ``columns``) and yields one
     column named ``id``: ids of ``target``'s rows, or any id to pick the stripes of a clock
     (``target="clock:<kind>"``). ``changed`` limits UPDATEs to those that change one of these
-    expressions, written over ``{r}`` (the row).
+    expressions, written over ``{r}`` (the row); ``key`` is the source's primary key column.
     """
 
     name: str
@@ -48,6 +48,7 @@ class Touch:
     target: str = "catalogue_product"
     on: tuple[str, ...] = OPERATIONS
     changed: tuple[str, ...] = ()
+    key: str = "id"
 
     def action(self, rows: str) -> str:
         select = self.select.format(rows=rows)
@@ -105,9 +106,10 @@ def _postgresql_rows(touch: Touch, operation: str) -> str:
         f"({expression.format(r='o')}) IS DISTINCT FROM ({expression.format(r='n')})"
         for expression in touch.changed
     )
+    key = touch.key
     return (
-        f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE {differs} "
-        f"UNION ALL SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {differs})"
+        f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.{key} = n.{key} WHERE {differs} "
+        f"UNION ALL SELECT o.* FROM old_rows o JOIN new_rows n ON n.{key} = o.{key} WHERE {differs})"
     )
 
 

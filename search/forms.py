@@ -38,6 +38,12 @@ class ProductFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = [("", _("Tất cả tỉnh/thành")), *places.province_choices()]
 
+    @property
+    def shown(self) -> tuple:
+        """The values the rendered form shows, as asked: with the groups it offers, all its HTML
+        depends on (its fragment's key, templates/oscar/catalogue/browse.html)."""
+        return tuple((name, tuple(self.data.getlist(name))) for name in self.fields) if self.is_bound else ()
+
     def to_query(self, *, page=1, per_page=24, category_ids=(), with_facets=True) -> SearchQuery:
         """The search these filters ask for; a filter with an invalid value is left out."""
         self.is_valid()  # a bound form's cleaned_data then holds the fields that are valid

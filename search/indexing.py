@@ -18,7 +18,7 @@ from catalogue.models import Product
 from catalogue.signals import noted_for_bulk
 from search import elastic
 from search.documents import facts_for, products_to_index
-from search.models import IndexVersion, ProductSearchEntry
+from search.models import ProductSearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,6 @@ def products_changed(product_ids: Iterable[int], *, urgent: bool = False) -> Non
     ids = sorted({pk for pk in product_ids if pk})
     if not ids or noted_for_bulk(ids):
         return
-    IndexVersion.bump()
     update_entries(ids)
     _send_to_elasticsearch(ids, urgent=urgent)
 
@@ -112,7 +111,6 @@ def rebuild(*, progress: Callable[[int], None] = lambda done: None, elasticsearc
         if new_index:
             elastic.write([f.as_document() for f in facts], [], [new_index])
         progress(len(facts))
-    IndexVersion.bump()
     with connection.cursor() as cursor:  # planner statistics for the fresh entries
         cursor.execute(f"ANALYZE {ProductSearchEntry._meta.db_table}")
     if new_index:

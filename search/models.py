@@ -22,29 +22,3 @@ class ProductSearchEntry(models.Model):
 
     def __str__(self):
         return self.name.strip()
-
-
-class IndexVersion(models.Model):
-    """A counter bumped, in the writing transaction, by every change that can alter search results.
-
-    Cached search answers are keyed by it, so a cache shared by many processes can never serve
-    an answer computed before a change that has been committed.
-    """
-
-    version = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("phiên bản chỉ mục")
-
-    def __str__(self):
-        return str(self.version)
-
-    @classmethod
-    def current(cls) -> int:
-        version = cls.objects.filter(pk=1).values_list("version", flat=True).first()
-        return version if version is not None else cls.objects.get_or_create(pk=1)[0].version
-
-    @classmethod
-    def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(version=models.F("version") + 1):
-            cls.objects.get_or_create(pk=1)

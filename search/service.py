@@ -8,7 +8,7 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from catalogue.certification import local_today
-from catalogue.selectors import products_for_cards
+from catalogue.selectors import card_rows
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, SearchQuery, SearchResults
 from search.backends.database import DatabaseBackend
@@ -35,7 +35,8 @@ breaker = _Breaker()
 @dataclass
 class SearchPage:
     results: SearchResults
-    products: list = field(default_factory=list)  # listable products of the page, in result order
+    # Listable products of the page, in result order: their own rows (catalogue.selectors.card_rows).
+    products: list = field(default_factory=list)
 
 
 def backends():
@@ -56,10 +57,11 @@ def _first_answer(ask):
     return ask(fallback)
 
 
-def search_products(query: SearchQuery) -> SearchPage:
+def search_products(query: SearchQuery, rows=None) -> SearchPage:
+    """The page of products found, read from ``rows`` (by default their own rows: card_rows)."""
     today = local_today()
     results = _first_answer(lambda backend: backend.search(query, today))
-    return SearchPage(results, gated_in_order(results.product_ids))
+    return SearchPage(results, gated_in_order(results.product_ids, rows))
 
 
 def suggest_products(prefix: str, limit: int = SUGGESTION_LIMIT) -> list:
@@ -68,10 +70,11 @@ def suggest_products(prefix: str, limit: int = SUGGESTION_LIMIT) -> list:
     return gated_in_order(ids)[:limit]
 
 
-def gated_in_order(ids: list[int]) -> list:
-    """The products with these ids that pass the gate now, in the given order.
+def gated_in_order(ids: list[int], rows=None) -> list:
+    """The products with these ids that pass the gate now, in the given order (``rows``: a
+    queryset of listable products, by default card_rows).
 
     An index can lag behind the catalogue; the page itself never does.
     """
-    products = products_for_cards().in_bulk(ids)
+    products = (card_rows() if rows is None else rows).in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]

@@ -122,9 +122,6 @@ class Lot(models.Model):
         if self.expires_on and self.produced_on and self.expires_on < self.produced_on:
             raise ValidationError({"expires_on": EXPIRES_BEFORE_PRODUCED})
 
-    def areas_with_standards(self):
-        return self.areas.prefetch_related("standards")
-
 
 class TraceEvent(models.Model):
     """One EPCIS event of a lot: what (the lot), when, where and why (the business step)."""

@@ -11,6 +11,7 @@ Nothing here decides listability. The stamp's own counters and copy warning are 
 they are spliced into the page on every request.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -70,7 +71,7 @@ def product_facts(gtins, code, *, lot_code=None) -> PageFacts | None:
     if len(rows) != 1:
         return None  # unknown, or a code shared by several products: the full path decides
     product_id, gtin, *versions = rows[0]
-    return PageFacts(product_id, gtin, tuple(versions))
+    return PageFacts(product_id, gtin, tuple(versions), lot_code=lot_code or "")
 
 
 STAMP_FACTS_SQL = (
@@ -103,6 +104,30 @@ def stamp_facts(serial: str) -> PageFacts | None:
     )
     versions = (product_version, lot_version, content)
     return PageFacts(product_id, gtin, versions, stamp=stamp, lot_code=lot_code)
+
+
+@dataclass(frozen=True)
+class TraceRows:
+    """What a trace page shows: the product (producer, group, certificates with their decisions),
+    the lot (areas with their standards, events) and the sales points stocking it."""
+
+    product: object
+    lot: object | None
+    sales_points: list
+
+
+def rows(facts: PageFacts, read) -> TraceRows:
+    """``read()``'s rows, kept by the versions ``facts`` carry: any write to what they hold moves
+    one of them, so a new version reads them afresh. Below the whole page: a page rendered again
+    (another stamp of the lot, another language, a new day) reads no row. Validity is judged
+    when the page is rendered, on that day."""
+    shown = (facts.product_id, facts.lot_code, facts.versions)
+    key = "trace-rows:" + hashlib.sha256(repr(shown).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, PAGE_SECONDS)
+    return found
 
 
 def page(request, facts: PageFacts, render) -> str:

@@ -44,8 +44,16 @@ def _not_found(request, message):
     return render(request, "traceability/not_found.html", {"message": message}, status=404)
 
 
-def _render_trace(request, *, product, lot=None, stamp=None) -> str:
+def _read(product, lot=None) -> snapshots.TraceRows:
+    """The rows a trace page shows, in a constant number of queries."""
+    # Sales points of a listable product only: a trace page never sends people to buy one that
+    # fails the gate.
+    return snapshots.TraceRows(product, lot, list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]))
+
+
+def _render_trace(request, rows: snapshots.TraceRows, stamp=None) -> str:
     """The whole page through the gate; a stamp's counters go in later (snapshots.with_scan_status)."""
+    product, lot = rows.product, rows.lot
     listing = listing_status(product)
     context = {
         "product": product,
@@ -59,15 +67,18 @@ def _render_trace(request, *, product, lot=None, stamp=None) -> str:
         "canonical_url": links.public_url(
             product.get_absolute_url() if listing.is_listable and lot is None else request.path
         ),
-        # A callable: read only for a listable product, since a trace page never sends people to
-        # buy one that fails the gate.
-        "sales_points": lambda: list(sales_points_stocking(product)[:SALES_POINTS_SHOWN]),
+        "sales_points": rows.sales_points,
     }
     return render_to_string("traceability/trace.html", context, request=request)
 
 
-def _respond(request, facts, render, stamp=None):
-    """The page from the cache when its facts were read (else rendered afresh), with live counters."""
+def _respond(request, facts, read, stamp=None):
+    """The page from the cache when its facts were read (else rendered afresh from ``read()``'s
+    rows, themselves kept by the facts' versions), with live counters."""
+
+    def render():
+        return _render_trace(request, snapshots.rows(facts, read) if facts else read(), stamp)
+
     html = snapshots.page(request, facts, render) if facts else render()
     response = HttpResponse(snapshots.with_scan_status(html, stamp))
     response["Link"] = resolver.link_header(links.public_url(request.path))
@@ -120,14 +131,14 @@ def trace_product(request, gtin=None, code=None):
 
     if resolver.asks_for_links(request):
         return _resolve(request, load())
-    return _respond(request, facts, lambda: _render_trace(request, product=load()))
+    return _respond(request, facts, lambda: _read(load()))
 
 
 def _lot(products, lot_code):
     return (
         Lot.objects.filter(product__in=products, code=lot_code)
         .select_related("product__producer", "product__ocop_group")
-        .prefetch_related(certificates_with_decisions("product__"))
+        .prefetch_related(certificates_with_decisions("product__"), "areas__standards", "events")
         .first()
     )
 
@@ -151,11 +162,11 @@ def trace_lot(request, lot_code, gtin=None, code=None):
         shown = load()
         return _resolve(request, shown.product, shown)
 
-    def render():
+    def read():
         shown = load()
-        return _render_trace(request, product=shown.product, lot=shown)
+        return _read(shown.product, shown)
 
-    return _respond(request, facts, render)
+    return _respond(request, facts, read)
 
 
 def _printed_link_matches(gtin, lot_code, stamp_gtin, stamp_lot_code) -> bool:
@@ -203,11 +214,11 @@ def trace_stamp(request, serial, gtin=None, lot_code=None):
         return _resolve(request, loaded.lot.product, loaded.lot, loaded)
     scan_record(stamp=stamp, request=request)
 
-    def render():
-        loaded = load()
-        return _render_trace(request, product=loaded.lot.product, lot=loaded.lot, stamp=loaded)
+    def read():  # the lot's rows: its stamps' pages share them with it (snapshots.rows)
+        lot = _lot(Product.objects.filter(pk=facts.product_id), facts.lot_code)
+        return _read(lot.product, lot)
 
-    return _respond(request, facts, render, stamp)
+    return _respond(request, facts, read, stamp)
 
 
 QR_RENDERERS = {"png": (qr_png, "image/png"), "svg": (qr_svg, "image/svg+xml")}

@@ -29,23 +29,34 @@ from django.db.models.expressions import RawSQL
 from catalogue.certification import certificate_valid_on_q
 from catalogue.models import Product, ProductCategory
 from formats import plain_text
+from pagecache import freshness
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
 from search.folding import words
 from search.highlight import highlight
-from search.models import IndexVersion, ProductSearchEntry
+from search.models import ProductSearchEntry
 
-FACETS_CACHE_SECONDS = 600
+RESULTS_CACHE_SECONDS = 600  # only bounds memory: a change moves the clocks in the key
+LISTING_CLOCK, PRICES_CLOCK = "clock:listing", "clock:prices"
+LIST_CLOCKS = (LISTING_CLOCK, PRICES_CLOCK)
+PRICE_SORTS = ("price", "-price")
 
 
 class DatabaseBackend:
     name = "database"
 
     def search(self, query: SearchQuery, today: date) -> SearchResults:
+        """The answer kept under the versions of the lists (pagecache.freshness), read before the
+        rows: a product's stock or an order leaves it kept, a change of what lists show moves them."""
+        clocks = freshness.current(LIST_CLOCKS if query.sort in PRICE_SORTS else LIST_CLOCKS[:1])
+        key = _key("search:page", query, today, clocks)
+        return cache.get_or_set(key, lambda: self._search(query, today, clocks), RESULTS_CACHE_SECONDS)
+
+    def _search(self, query: SearchQuery, today: date, clocks: dict) -> SearchResults:
         products = self.matching(query, today)
         page = self.ordered(products, query, today).values_list("pk", flat=True)
         ids = list(page[query.offset : query.offset + query.per_page])
         if query.with_facets:
-            total, facets = self.cached_count_with_facets(products, query, today)
+            total, facets = self.cached_count_with_facets(products, query, today, clocks)
         else:
             total, facets = products.count(), {}
         return SearchResults(
@@ -86,7 +97,7 @@ class DatabaseBackend:
         if query.sort == "stars":  # joined to the certificate valid today (one per product)
             valid = products.filter(certificate_valid_on_q(today, prefix="certificates__"))
             return valid.order_by("-certificates__stars", *newest)
-        if query.sort in ("price", "-price"):
+        if query.sort in PRICE_SORTS:
             price = F("price")
             order = price.asc(nulls_last=True) if query.sort == "price" else price.desc(nulls_last=True)
             by_product = products.values("pk", "date_created")  # group by the product only
@@ -95,16 +106,12 @@ class DatabaseBackend:
             return products.annotate(rank=_rank(query.words)).order_by("-rank", *newest)
         return products.order_by(*newest)
 
-    def cached_count_with_facets(self, products, query: SearchQuery, today: date):
-        """Counts and facets depend on the words and filters only, not on the page or the order.
-
-        They are cached under the index version, which every catalogue change bumps in its own
-        transaction, and today's date (validity is by date): a cached answer is never stale.
-        """
+    def cached_count_with_facets(self, products, query: SearchQuery, today: date, clocks: dict):
+        """Counts and facets depend on the words and filters only, not on the page or the order:
+        every page and order of one search shares them."""
         matching = (tuple(query.words), query.stars, query.group, query.province, query.category_ids)
-        digest = hashlib.sha256(repr(matching).encode()).hexdigest()[:32]
-        key = f"search:facets:{IndexVersion.current()}:{today.isoformat()}:{digest}"
-        return cache.get_or_set(key, lambda: self.count_with_facets(products, today), FACETS_CACHE_SECONDS)
+        key = _key("search:facets", matching, today, {LISTING_CLOCK: clocks.get(LISTING_CLOCK)})
+        return cache.get_or_set(key, lambda: self.count_with_facets(products, today), RESULTS_CACHE_SECONDS)
 
     def count_with_facets(self, products, today: date) -> tuple[int, dict[str, list[FacetCount]]]:
         """The number of matches and the facet counts, from one grouped pass over the matches.
@@ -131,6 +138,11 @@ class DatabaseBackend:
         texts = Product.objects.filter(pk__in=ids).values_list("pk", "description")
         marked = {pk: highlight(plain_text(description), query_words) for pk, description in texts}
         return {pk: html for pk, html in marked.items() if html}
+
+
+def _key(kind: str, asked, today: date, clocks: dict) -> str:
+    digest = hashlib.sha256(repr((asked, today, sorted(clocks.items()))).encode()).hexdigest()[:32]
+    return f"{kind}:{digest}"
 
 
 def _with_words(products, query_words: list[str]):

@@ -3,11 +3,19 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from catalogue.selectors import prefetch_for_cards
+from pagecache import fragments
 from search.facets import facet_links
 from search.forms import ProductFilterForm
 from search.service import search_products
 
 MAX_PAGE = 100_000
+PRODUCT_CARD = "product-card"  # the fragment of templates/storefront/includes/product_card.html
+
+
+def card_extras(product) -> tuple:
+    """What the card's fragment depends on besides its product's version (its tag's extras)."""
+    return (product.search_highlight,)
 
 
 class ProductListView(TemplateView):
@@ -43,6 +51,7 @@ class ProductListView(TemplateView):
             raise Http404
         for product in found.products:
             product.search_highlight = found.results.highlights.get(product.pk, "")
+        prefetch_for_cards(fragments.take(self.request, PRODUCT_CARD, found.products, card_extras))
         page.object_list = found.products
         context = super().get_context_data(**kwargs)
         context.update(

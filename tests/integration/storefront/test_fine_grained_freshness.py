@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 from catalogue.certification import local_today
 from catalogue.models import Certificate
 from gs1 import links
-from pagecache.templatetags import fragments
+from pagecache import fragments
 from tests.factories import ExhibitorFactory, ProductFactory, StampFactory, TradeFairFactory
 from tradefairs.models import FairListing
 
