@@ -29,10 +29,15 @@ CARD_RELATED = ("producer", "ocop_group", "product_class")
 CARD_RELATIONS = ("images", "stockrecords")
 
 
-def card_rows():
+def card_rows(*, gated_already: bool = False):
     """Listable products' own rows, newest first, for lists whose cards may come from the cache:
-    what a card shows besides is loaded for the ones rendered (prefetch_for_cards)."""
-    return Product.objects.browsable().order_by("-date_created", "-pk")
+    what a card shows besides is loaded for the ones rendered (prefetch_for_cards).
+
+    ``gated_already``: the ids to be read passed the gate on the current rows (a search answer
+    kept under the listing clock, which every input of the gate moves), so it is not asked again.
+    """
+    products = Product.objects.all() if gated_already else Product.objects.browsable()
+    return products.order_by("-date_created", "-pk")
 
 
 def prefetch_for_cards(products: list) -> None:
@@ -40,10 +45,10 @@ def prefetch_for_cards(products: list) -> None:
     prefetch_related_objects(products, *CARD_RELATED, certificates_with_decisions(), *CARD_RELATIONS)
 
 
-def products_for_cards():
+def products_for_cards(*, gated_already: bool = False):
     """Listable products with everything a product card shows, in a constant number of queries."""
     return (
-        card_rows()
+        card_rows(gated_already=gated_already)
         .select_related(*CARD_RELATED)
         .prefetch_related(certificates_with_decisions(), *CARD_RELATIONS)
     )

@@ -8,11 +8,10 @@ named, are kept with it and checked on each use (one query, none when there are 
 join the dependencies of the page around it. Per-visitor parts (CSRF tokens, script nonces) are
 kept out as in whole pages (pagecache.middleware).
 
-Templates use the ``{% versioned %}`` and ``{% kept %}`` tags (pagecache.templatetags.fragments).
-A fragment that shows no one row (a list's filter form) is kept under the values it shows and
-the clocks it names (``key_of_values``). A view about to
-render many of them can ``take`` their fragments first, in one round trip to the cache, and
-load what rendering needs for the rows left without one only.
+Templates use the ``{% versioned %}`` and ``{% kept %}`` tags (pagecache.templatetags.fragments);
+a fragment that shows no one row (a list's filters and facets) is kept under the values it shows
+and the clocks it names. A view about to render many fragments can ``take`` them first, in one
+round trip to the cache, and load what rendering needs for the rows left without one only.
 """
 
 from collections.abc import Callable, Iterable
@@ -23,17 +22,18 @@ from pagecache import freshness
 from pagecache.middleware import PAGE_SECONDS, with_visitor_parts, without_visitor_parts
 
 
-def key(name: str, instance, extras: Iterable = ()) -> str | None:
-    """The fragment's key, or None when the row's version was not loaded (never kept)."""
+def identity(name: str, instance, extras: Iterable = ()) -> tuple | None:
+    """What keys the fragment ``name`` of ``instance``: None when the row's version was not
+    loaded (then it is never kept)."""
     version = instance.__dict__.get("version")
     if version is None:
         return None
-    return freshness.page_key(f"fragment:{name}", instance._meta.db_table, instance.pk, version, *extras)
+    return (name, instance._meta.db_table, instance.pk, version, *extras)
 
 
-def key_of_values(name: str, values: Iterable) -> str:
-    """The key of a fragment that shows no one row: ``values`` and the clocks it is kept with decide it."""
-    return freshness.page_key(f"fragment:{name}", *values)
+def _key(fragment: tuple) -> str:
+    name, *parts = fragment
+    return freshness.page_key(f"fragment:{name}", *parts)
 
 
 def _usable(entry) -> bool:
@@ -47,24 +47,25 @@ def take(request, name: str, instances: Iterable, extras: Callable = lambda inst
     ``extras`` must give what the template passes as the tag's extras: a difference costs only
     speed (the tag then fetches or renders the fragment itself), never a wrong fragment.
     """
-    keys = {}
-    for instance in instances:
-        keys[key(name, instance, extras(instance))] = instance
-    found = cache.get_many([k for k in keys if k is not None])
-    usable = {k: entry for k, entry in found.items() if _usable(entry)}
-    taken = getattr(request, "taken_fragments", {})
-    request.taken_fragments = {**taken, **usable}
-    return [instance for k, instance in keys.items() if k not in usable]
+    identities = {identity(name, instance, extras(instance)): instance for instance in instances}
+    keys = {_key(fragment): fragment for fragment in identities if fragment is not None}
+    found = cache.get_many(list(keys))
+    usable = {keys[key]: entry for key, entry in found.items() if _usable(entry)}
+    request.taken_fragments = {**getattr(request, "taken_fragments", {}), **usable}
+    return [instance for fragment, instance in identities.items() if fragment not in usable]
 
 
-def render(request, fragment_key: str | None, clocks: Iterable[str], render_body) -> str:
-    """The fragment under ``fragment_key`` from the cache (taken before, or fetched now), else
-    ``render_body()``, kept for the next time unless there is no key."""
-    if fragment_key is None:
+def render(request, fragment: tuple | None, clocks: Iterable[str], render_body) -> str:
+    """The fragment ``fragment`` (an identity, or a name and the values that key it) from the
+    cache, taken before or fetched now, else ``render_body()``, kept for the next time unless
+    there is no identity."""
+    if fragment is None:
         return render_body()
-    entry = getattr(request, "taken_fragments", {}).get(fragment_key)
+    taken = getattr(request, "taken_fragments", None)
+    entry, key = taken.get(fragment) if taken else None, None
     if entry is None:
-        entry = cache.get(fragment_key)
+        key = _key(fragment)
+        entry = cache.get(key)
         entry = entry if _usable(entry) else None
     if entry is not None:
         html, dependencies = entry
@@ -75,5 +76,5 @@ def render(request, fragment_key: str | None, clocks: Iterable[str], render_body
             html = without_visitor_parts(render_body())
         finally:
             dependencies = recording.stop()
-        cache.set(fragment_key, (html, dependencies), PAGE_SECONDS)
+        cache.set(key, (html, dependencies), PAGE_SECONDS)
     return with_visitor_parts(request, html) if request is not None else html

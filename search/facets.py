@@ -36,6 +36,12 @@ def facet_links(request, facets: dict[str, list[FacetCount]]) -> dict[str, list[
     return links
 
 
+def facets_shown(request) -> tuple:
+    """What the facet links depend on besides the search's answer: the list and its filters, any
+    other parameter (the links keep it) but the page."""
+    return (request.path, tuple(sorted((k, tuple(v)) for k, v in request.GET.lists() if k != "page")))
+
+
 def _group_labels() -> dict[str, str]:
     english = (get_language() or "").startswith("en")
     return {group.code: group.name_en if english else group.name for group in ProductGroup.objects.all()}

@@ -8,7 +8,7 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from catalogue.certification import local_today
-from catalogue.selectors import card_rows
+from catalogue.selectors import card_rows, products_for_cards
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, SearchQuery, SearchResults
 from search.backends.database import DatabaseBackend
@@ -57,24 +57,27 @@ def _first_answer(ask):
     return ask(fallback)
 
 
-def search_products(query: SearchQuery, rows=None) -> SearchPage:
-    """The page of products found, read from ``rows`` (by default their own rows: card_rows)."""
+def search_products(query: SearchQuery, *, with_relations: bool = False) -> SearchPage:
+    """The page of products found (see in_order)."""
     today = local_today()
     results = _first_answer(lambda backend: backend.search(query, today))
-    return SearchPage(results, gated_in_order(results.product_ids, rows))
+    products = in_order(results.product_ids, gated=results.gated, with_relations=with_relations)
+    return SearchPage(results, products)
 
 
 def suggest_products(prefix: str, limit: int = SUGGESTION_LIMIT) -> list:
     today = local_today()
     ids = _first_answer(lambda backend: backend.suggest(prefix, today, limit))
-    return gated_in_order(ids)[:limit]
+    return in_order(ids)[:limit]
 
 
-def gated_in_order(ids: list[int], rows=None) -> list:
-    """The products with these ids that pass the gate now, in the given order (``rows``: a
-    queryset of listable products, by default card_rows).
+def in_order(ids: list[int], *, gated: bool = False, with_relations: bool = False) -> list:
+    """The products with these ids that pass the gate now, in the given order: their own rows
+    (catalogue.selectors.card_rows), or with what their cards show (``with_relations``).
 
-    An index can lag behind the catalogue; the page itself never does.
+    An index can lag behind the catalogue; the page itself never does. Ids that passed the gate
+    on the current rows (``gated``) are read by id without asking it again.
     """
-    products = (card_rows() if rows is None else rows).in_bulk(ids)
+    read = products_for_cards if with_relations else card_rows
+    products = read(gated_already=gated).in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]

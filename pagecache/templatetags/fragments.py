@@ -30,11 +30,11 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         values = [value.resolve(context) for value in self.values]
         if self.instance is None:
-            fragment_key = fragments.key_of_values(self.name, values)
+            fragment = (self.name, *values)
         else:
-            fragment_key = fragments.key(self.name, self.instance.resolve(context), values)
+            fragment = fragments.identity(self.name, self.instance.resolve(context), values)
         return fragments.render(
-            context.get("request"), fragment_key, self.clocks, lambda: self.nodelist.render(context)
+            context.get("request"), fragment, self.clocks, lambda: self.nodelist.render(context)
         )
 
 

@@ -44,6 +44,10 @@ class SearchResults:
     highlights: dict[int, str] = field(default_factory=dict)  # product id -> safe HTML with <mark>
     approximate: bool = False  # no exact match: these are typo-tolerant matches
     backend: str = ""
+    # The ids passed the listing gate on the rows as they are now: the database backend's answers
+    # are kept under the listing clock, which every input of the gate moves. An index that can
+    # lag (Elasticsearch) leaves it False, and its ids go through the gate again.
+    gated: bool = False
 
 
 def facet_counts(pairs) -> list[FacetCount]:

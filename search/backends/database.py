@@ -65,6 +65,7 @@ class DatabaseBackend:
             facets=facets,
             highlights=self.highlights(ids, query.words),
             backend=self.name,
+            gated=True,
         )
 
     def suggest(self, prefix: str, today: date, limit: int = SUGGESTION_LIMIT) -> list[int]:

@@ -84,7 +84,7 @@ def gate(today: date) -> Q:
     Elasticsearch cannot run the catalogue's SQL, so this reads what the catalogue computed at
     indexing time (``offered``: catalogue.certification.is_offered) and applies the certificate
     rule (certificate_valid_on_q) to the indexed windows with today's date. Every page of
-    results is then loaded through the catalogue's own gate (search.service.gated_in_order).
+    results is then loaded through the catalogue's own gate (search.service.in_order).
     """
     return Q("term", offered=True) & _valid_certificate(today)
 

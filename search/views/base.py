@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
@@ -5,7 +7,7 @@ from django.views.generic import TemplateView
 
 from catalogue.selectors import prefetch_for_cards
 from pagecache import fragments
-from search.facets import facet_links
+from search.facets import facet_links, facets_shown
 from search.forms import ProductFilterForm
 from search.service import search_products
 
@@ -60,7 +62,9 @@ class ProductListView(TemplateView):
             page_obj=page,
             paginator=paginator,
             is_paginated=paginator.num_pages > 1,
-            facets=facet_links(self.request, found.results.facets),
+            # Read only when the facets' fragment is rendered (templates/oscar/catalogue/browse.html).
+            facets=partial(facet_links, self.request, found.results.facets),
+            facets_shown=facets_shown(self.request),
             approximate=found.results.approximate,
         )
         return context

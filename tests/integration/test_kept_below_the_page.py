@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from catalogue.models import Certificate, ProductGroup
+from catalogue.models import Certificate, Producer, ProductGroup
 from gs1 import links
 from pagecache.freshness import current
 from pagecache.middleware import without_visitor_parts
@@ -62,15 +62,45 @@ def test_a_search_answer_is_kept_through_stock_saves_and_found_again_after_a_ren
     assert ran.call_count == 2 and "Mật ong hoa nhãn Hưng Yên" in page
 
 
-def test_a_bulk_sql_revocation_leaves_a_kept_search_answer_at_once():
-    honey = ProductFactory(title="Mật ong bạc hà Hà Giang")
-    assert "Mật ong bạc hà" in _get("/search/?q=mat+ong")[0]
-
-    Certificate.objects.filter(product=honey).update(
+def _revoke(product):
+    Certificate.objects.filter(product=product).update(
         status=Certificate.Status.REVOKED, revoked_on="2026-12-01", revocation_decision_number="9/QĐ-UBND"
     )
 
+
+def _deactivate_producer(product):
+    Producer.objects.filter(pk=product.producer_id).update(is_active=False)
+
+
+def _hide(product):
+    type(product).objects.filter(pk=product.pk).update(is_public=False)
+
+
+@pytest.mark.parametrize("withdraw", [_revoke, _deactivate_producer, _hide])
+def test_a_bulk_sql_withdrawal_leaves_a_kept_search_answer_at_once(withdraw):
+    """The kept answer's ids are not gated again while it is current: every input of the gate
+    must move the listing clock that keys it."""
+    honey = ProductFactory(title="Mật ong bạc hà Hà Giang")
+    assert "Mật ong bạc hà" in _get("/search/?q=mat+ong")[0]
+
+    withdraw(honey)
+
     assert "Mật ong bạc hà" not in _get("/search/?q=mat+ong")[0]
+    assert "Mật ong bạc hà" not in _get("/catalogue/")[0]
+
+
+def _facets(url):
+    return re.search(r'<nav class="facets".*?</nav>', _get(url)[0], re.DOTALL).group(0)
+
+
+def test_the_facets_are_kept_for_every_page_of_a_list_and_count_a_withdrawal():
+    first, _ = ProductFactory.create_batch(2, origin_province_code=79)
+    assert "(2)" in _facets("/catalogue/?sort=newest")
+    assert _facets("/catalogue/?sort=newest&page=1") == _facets("/catalogue/?sort=newest")
+
+    _hide(first)
+
+    assert "(2)" not in _facets("/catalogue/?sort=newest") and "(1)" in _facets("/catalogue/?sort=newest")
 
 
 def test_rewriting_a_search_entry_moves_the_listing_clock_only_when_it_changes():
