@@ -4,7 +4,7 @@
 
 Runs each URL through Django's test client against the configured database (no server).
 A page whose count changes with the page size has an N+1 query to find. Each page is counted
-twice: rendered (after a page-version bump, as any change makes) and then from the page cache.
+twice: rendered from an empty cache (pages, fragments, search answers) and then from the page cache.
 """
 
 import argparse

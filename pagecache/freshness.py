@@ -98,6 +98,16 @@ def current(names: Iterable[str]) -> dict[str, int]:
         return dict(cursor.fetchall())
 
 
+def clocks_now(clocks: Iterable[str]) -> dict[str, int]:
+    """The clocks' values for what is about to be read: as the page being recorded read them
+    before it began, when it did (no query), else read now. An older value only makes what is
+    kept under it stale sooner, never wrongly fresh."""
+    recorded = _recording.get() or {}
+    if all(clock in recorded for clock in clocks):
+        return {clock: recorded[clock] for clock in clocks}
+    return current(clocks)
+
+
 def whole_catalogue() -> tuple:
     """A version of everything the shop shows, for what shows all of it (the product feeds): the
     clocks, and the count and sum of every versioned table's row versions (each update adds one)."""
@@ -120,7 +130,7 @@ class Recording:
     started inside another (a cached fragment inside a page) adds what it saw to the outer one."""
 
     def __init__(self, clocks: Iterable[str] = ()):
-        self.dependencies = current(clocks) if clocks else {}
+        self.dependencies = clocks_now(clocks) if clocks else {}
         self._token = _recording.set(self.dependencies)
 
     def stop(self) -> dict[str, int]:

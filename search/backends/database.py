@@ -47,7 +47,7 @@ class DatabaseBackend:
     def search(self, query: SearchQuery, today: date) -> SearchResults:
         """The answer kept under the versions of the lists (pagecache.freshness), read before the
         rows: a product's stock or an order leaves it kept, a change of what lists show moves them."""
-        clocks = freshness.current(LIST_CLOCKS if query.sort in PRICE_SORTS else LIST_CLOCKS[:1])
+        clocks = freshness.clocks_now(LIST_CLOCKS if query.sort in PRICE_SORTS else LIST_CLOCKS[:1])
         key = _key("search:page", query, today, clocks)
         return cache.get_or_set(key, lambda: self._search(query, today, clocks), RESULTS_CACHE_SECONDS)
 
