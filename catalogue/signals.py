@@ -1,4 +1,7 @@
-"""Writes of many products at once, for those who follow product changes row by row (search).
+"""What the catalogue tells the layers above of its rows: writes of many at once, and rows
+taken from the cache instead of loaded.
+
+Writes of many products at once, for those who follow product changes row by row (search).
 
 An import of 1,000 decisions saved each product and certificate, and each save reindexed its
 product for search on the spot (24 ms apiece, most of the import's time). Inside ``bulk_write()``
@@ -13,6 +16,9 @@ from contextlib import contextmanager
 from django.dispatch import Signal
 
 products_written = Signal()  # sent with product_ids, once a bulk write's rows are all written
+# Sent with ``instance``, a row taken from the cache: loaded from the database it would have
+# sent post_init, by which the page cache records the versions a page shows (pagecache.freshness).
+row_reused = Signal()
 _written: contextvars.ContextVar[set | None] = contextvars.ContextVar("catalogue_bulk_write", default=None)
 
 

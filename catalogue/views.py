@@ -1,9 +1,11 @@
+from django.http import Http404
 from django.shortcuts import render
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
 from access.rules import sees_withheld
 from catalogue.certification import listing_status
-from catalogue.selectors import certificate_history, products_with_certificates
+from catalogue.models import Product
+from catalogue.selectors import certificate_history, product_for_page
 from gs1.links import product_trace_path
 
 GONE_TEMPLATE_NAME = "oscar/catalogue/gone.html"
@@ -36,8 +38,13 @@ class ProductDetailView(OscarProductDetailView):
     template asks of them through their template tags.
     """
 
-    def get_queryset(self):
-        return products_with_certificates()
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):  # as Oscar's: once per request
+            return self.object
+        try:
+            return product_for_page(self.kwargs["pk"])
+        except Product.DoesNotExist:
+            raise Http404 from None
 
     def get(self, request, *args, **kwargs):
         self.object = product = self.get_object()

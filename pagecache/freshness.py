@@ -28,6 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.utils.translation import get_language
 
 from catalogue.certification import local_today
+from catalogue.signals import row_reused
 from pagecache import triggers
 from pagecache.models import Clock
 
@@ -197,3 +198,4 @@ def connect() -> None:
     for name, signal in (("saved", post_save), ("deleted", post_delete), ("related", m2m_changed)):
         signal.connect(_model_saved, dispatch_uid=f"content-changed-{name}")
     post_init.connect(_instance_loaded, dispatch_uid="shows-versioned-rows")
+    row_reused.connect(_instance_loaded, dispatch_uid="shows-reused-rows")

@@ -169,3 +169,26 @@ def test_two_lots_of_one_product_keep_their_own_rows():
     assert first.code in _get(links.lot_trace_path(first))[0]
     page = _get(links.lot_trace_path(second))[0]
     assert second.code in page and first.code not in page
+
+
+def test_a_products_page_reads_its_kept_rows_and_is_gone_after_a_bulk_revocation():
+    product = ProductFactory()
+    _get(product.get_absolute_url())
+
+    _, queries = _get(product.get_absolute_url())
+    assert "catalogue_certificate" not in map(_table_read, queries)
+
+    _revoke(product)
+    assert Client().get(product.get_absolute_url()).status_code == 410
+
+
+def test_a_whole_page_rendered_from_kept_rows_still_follows_its_product(settings):
+    product = ProductFactory(stockrecords__price=95_000)
+    _get(product.get_absolute_url())  # keeps the product's rows
+    settings.PAGE_CACHE = True
+    Client().get(product.get_absolute_url())  # a page rendered from them, stored
+
+    StockRecord.objects.filter(product=product).update(price=99_000)
+
+    response = Client().get(product.get_absolute_url())
+    assert response["X-Cache"] == "miss" and "99.000" in response.content.decode()
