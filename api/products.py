@@ -11,7 +11,7 @@ from api.pagination import MAX_PAGE, PageNumbers, Shaped, bounded_size
 from api.schemas import PlaceOut, ProducerRef, place, province_code
 from catalogue.certification import certificate_status, is_listable
 from catalogue.models import Product
-from catalogue.selectors import products_with_certificates
+from catalogue.selectors import products_for_cards, products_with_certificates
 from gs1.links import product_qr_path, product_trace_path, public_url
 from search.forms import ProductFilterForm
 from search.service import search_products
@@ -109,7 +109,7 @@ class SearchResults:
 
     def _search(self, number):
         query = self.form.to_query(page=number, per_page=self.size, with_facets=False)
-        return number, search_products(query, with_relations=True)
+        return number, search_products(query, rows=products_for_cards)
 
     def count(self) -> int:
         return self.found.results.total

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 import places
@@ -60,7 +60,7 @@ def product_for_page(pk) -> Product:
 
 def card_rows(*, gated_already: bool = False):
     """Listable products' own rows, newest first, for lists whose cards may come from the cache:
-    what a card shows besides is loaded for the ones rendered (prefetch_for_cards).
+    what a card shows besides is read for the ones rendered (products_for_cards).
 
     ``gated_already``: the ids to be read passed the gate on the current rows (a search answer
     kept under the listing clock, which every input of the gate moves), so it is not asked again.
@@ -69,9 +69,10 @@ def card_rows(*, gated_already: bool = False):
     return products.order_by("-date_created", "-pk")
 
 
-def prefetch_for_cards(products: list) -> None:
-    """Load, in a constant number of queries, the rest of what these products' cards show."""
-    prefetch_related_objects(products, *CARD_RELATED, certificates_with_decisions(), *CARD_RELATIONS)
+def card_keys(*, gated_already: bool = False):
+    """Only what keys the products' cards in the cache (id and version): a list whose cards are
+    kept reads nothing more (card_rows and the rest for the others: products_for_cards)."""
+    return card_rows(gated_already=gated_already).only("id", "version")
 
 
 def products_for_cards(*, gated_already: bool = False):

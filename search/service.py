@@ -8,7 +8,7 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from catalogue.certification import local_today
-from catalogue.selectors import card_rows, products_for_cards
+from catalogue.selectors import card_rows
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, SearchQuery, SearchResults
 from search.backends.database import DatabaseBackend
@@ -57,12 +57,11 @@ def _first_answer(ask):
     return ask(fallback)
 
 
-def search_products(query: SearchQuery, *, with_relations: bool = False) -> SearchPage:
-    """The page of products found (see in_order)."""
+def search_products(query: SearchQuery, *, rows=card_rows) -> SearchPage:
+    """The page of products found, read from ``rows`` (see in_order)."""
     today = local_today()
     results = _first_answer(lambda backend: backend.search(query, today))
-    products = in_order(results.product_ids, gated=results.gated, with_relations=with_relations)
-    return SearchPage(results, products)
+    return SearchPage(results, in_order(results.product_ids, gated=results.gated, rows=rows))
 
 
 def suggest_products(prefix: str, limit: int = SUGGESTION_LIMIT) -> list:
@@ -71,13 +70,12 @@ def suggest_products(prefix: str, limit: int = SUGGESTION_LIMIT) -> list:
     return in_order(ids)[:limit]
 
 
-def in_order(ids: list[int], *, gated: bool = False, with_relations: bool = False) -> list:
-    """The products with these ids that pass the gate now, in the given order: their own rows
-    (catalogue.selectors.card_rows), or with what their cards show (``with_relations``).
+def in_order(ids: list[int], *, gated: bool = False, rows=card_rows) -> list:
+    """The products with these ids that pass the gate now, in the given order, read from ``rows``
+    (a catalogue.selectors function: card_keys, card_rows or products_for_cards).
 
     An index can lag behind the catalogue; the page itself never does. Ids that passed the gate
     on the current rows (``gated``) are read by id without asking it again.
     """
-    read = products_for_cards if with_relations else card_rows
-    products = read(gated_already=gated).in_bulk(ids)
+    products = rows(gated_already=gated).in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]

@@ -5,7 +5,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from catalogue.selectors import prefetch_for_cards
+from catalogue.selectors import card_keys, products_for_cards
 from pagecache import fragments
 from search.facets import facet_links, facets_shown
 from search.forms import ProductFilterForm
@@ -34,6 +34,18 @@ class ProductListView(TemplateView):
     def category_ids(self):
         return ()
 
+    def with_cards(self, keys: list, highlights: dict) -> list:
+        """The products of ``keys`` (ids and versions): their cards taken from the cache, and the
+        products whose cards must be rendered read in full, in a constant number of queries."""
+        for product in keys:
+            product.search_highlight = highlights.get(product.pk, "")
+        to_render = {product.pk for product in fragments.take(self.request, PRODUCT_CARD, keys, card_extras)}
+        # Gated already: search_products read the keys through the gate.
+        full = products_for_cards(gated_already=True).in_bulk(to_render) if to_render else {}
+        for product in full.values():
+            product.search_highlight = highlights.get(product.pk, "")
+        return [full.get(key.pk, key) for key in keys if key.pk not in to_render or key.pk in full]
+
     def get_context_data(self, **kwargs):
         per_page = settings.OSCAR_PRODUCTS_PER_PAGE  # read per request, so tests and benches can vary it
         number = self.request.GET.get("page") or 1
@@ -44,21 +56,19 @@ class ProductListView(TemplateView):
         if not 1 <= number <= MAX_PAGE:  # the backends would take it as a (negative, huge) offset
             raise Http404
         query = self.filter_form.to_query(page=number, per_page=per_page, category_ids=self.category_ids())
-        found = search_products(query)
+        found = search_products(query, rows=card_keys)
         # The paginator only counts pages; the page's products come from the search.
         paginator = Paginator(range(found.results.total), per_page)
         try:
             page = paginator.page(number)
         except InvalidPage:
             raise Http404
-        for product in found.products:
-            product.search_highlight = found.results.highlights.get(product.pk, "")
-        prefetch_for_cards(fragments.take(self.request, PRODUCT_CARD, found.products, card_extras))
-        page.object_list = found.products
+        products = self.with_cards(found.products, found.results.highlights)
+        page.object_list = products
         context = super().get_context_data(**kwargs)
         context.update(
             filter_form=self.filter_form,
-            products=found.products,
+            products=products,
             page_obj=page,
             paginator=paginator,
             is_paginated=paginator.num_pages > 1,
