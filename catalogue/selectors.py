@@ -26,10 +26,6 @@ def products_with_certificates():
     )
 
 
-CARD_RELATED = ("producer", "ocop_group", "product_class")
-CARD_RELATIONS = ("images", "stockrecords")
-
-
 PRODUCT_ROWS_SECONDS = 15 * 60  # only bounds memory: a new version is a new key
 
 
@@ -79,8 +75,8 @@ def products_for_cards(*, gated_already: bool = False):
     """Listable products with everything a product card shows, in a constant number of queries."""
     return (
         card_rows(gated_already=gated_already)
-        .select_related(*CARD_RELATED)
-        .prefetch_related(certificates_with_decisions(), *CARD_RELATIONS)
+        .select_related("producer", "ocop_group", "product_class")
+        .prefetch_related(certificates_with_decisions(), "images", "stockrecords")
     )
 
 

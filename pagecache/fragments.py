@@ -61,8 +61,9 @@ def render(request, fragment: tuple | None, clocks: Iterable[str], render_body) 
     there is no identity."""
     if fragment is None:
         return render_body()
-    taken = getattr(request, "taken_fragments", None)
-    entry, key = taken.get(fragment) if taken else None, None
+    taken = getattr(request, "taken_fragments", None)  # only where a view took some: values may not hash
+    entry = taken.get(fragment) if taken else None
+    key = None
     if entry is None:
         key = _key(fragment)
         entry = cache.get(key)

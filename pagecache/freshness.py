@@ -131,7 +131,7 @@ class Recording:
     started inside another (a cached fragment inside a page) adds what it saw to the outer one."""
 
     def __init__(self, clocks: Iterable[str] = ()):
-        self.dependencies = clocks_now(clocks) if clocks else {}
+        self.dependencies = clocks_now(clocks)
         self._token = _recording.set(self.dependencies)
 
     def stop(self) -> dict[str, int]:

@@ -35,7 +35,7 @@ breaker = _Breaker()
 @dataclass
 class SearchPage:
     results: SearchResults
-    # Listable products of the page, in result order: their own rows (catalogue.selectors.card_rows).
+    # Listable products of the page, in result order, as search_products' ``rows`` read them.
     products: list = field(default_factory=list)
 
 

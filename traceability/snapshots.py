@@ -123,11 +123,7 @@ def rows(facts: PageFacts, read) -> TraceRows:
     when the page is rendered, on that day."""
     shown = (facts.product_id, facts.lot_code, facts.versions)
     key = "trace-rows:" + hashlib.sha256(repr(shown).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = read()
-        cache.set(key, found, PAGE_SECONDS)
-    return found
+    return cache.get_or_set(key, read, PAGE_SECONDS)
 
 
 def page(request, facts: PageFacts, render) -> str:

@@ -15,11 +15,6 @@ MAX_PAGE = 100_000
 PRODUCT_CARD = "product-card"  # the fragment of templates/storefront/includes/product_card.html
 
 
-def card_extras(product) -> tuple:
-    """What the card's fragment depends on besides its product's version (its tag's extras)."""
-    return (product.search_highlight,)
-
-
 class ProductListView(TemplateView):
     """A page of listable products found by the search backend, with facets and filters.
 
@@ -37,14 +32,17 @@ class ProductListView(TemplateView):
     def with_cards(self, keys: list, highlights: dict) -> list:
         """The products of ``keys`` (ids and versions): their cards taken from the cache, and the
         products whose cards must be rendered read in full, in a constant number of queries."""
-        for product in keys:
-            product.search_highlight = highlights.get(product.pk, "")
-        to_render = {product.pk for product in fragments.take(self.request, PRODUCT_CARD, keys, card_extras)}
+        def highlight(product):  # the card's extras (its template's {% versioned %} tag)
+            return highlights.get(product.pk, "")
+
+        taken = fragments.take(self.request, PRODUCT_CARD, keys, lambda product: (highlight(product),))
+        to_render = {product.pk for product in taken}
         # Gated already: search_products read the keys through the gate.
         full = products_for_cards(gated_already=True).in_bulk(to_render) if to_render else {}
-        for product in full.values():
-            product.search_highlight = highlights.get(product.pk, "")
-        return [full.get(key.pk, key) for key in keys if key.pk not in to_render or key.pk in full]
+        products = [full.get(key.pk, key) for key in keys if key.pk not in to_render or key.pk in full]
+        for product in products:
+            product.search_highlight = highlight(product)
+        return products
 
     def get_context_data(self, **kwargs):
         per_page = settings.OSCAR_PRODUCTS_PER_PAGE  # read per request, so tests and benches can vary it
