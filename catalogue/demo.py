@@ -138,6 +138,9 @@ PRODUCERS = [
                  "Hồ Văn Sơn"),
     DemoProducer("hkd-banh-trang-dai-loc", "Hộ kinh doanh Bánh tráng Đại Lộc", K.HOUSEHOLD, "dai_loc",
                  "Phan Thị Nga"),
+    DemoProducer("htx-yen-sao-cu-lao-cham", "HTX Yến sào Cù Lao Chàm", K.COOPERATIVE, "hoi_an",
+                 "Nguyễn Văn Quang"),
+    DemoProducer("htx-ong-mat-tra-my", "HTX Nuôi ong lấy mật Trà My", K.COOPERATIVE, "tra_my", "Hồ Thị Liên"),
     # Ninh Bình (plan 55/KH-UBND).
     DemoProducer("htx-coi-kim-son", "HTX Thủ công mỹ nghệ Cói Kim Sơn", K.COOPERATIVE, "kim_son",
                  "Phạm Văn Đức"),
@@ -151,6 +154,9 @@ PRODUCERS = [
     DemoProducer("cong-ty-muoi-tom-tay-ninh", "Công ty TNHH Muối tôm Tây Ninh", K.ENTERPRISE, "go_dau",
                  "Lâm Văn Phúc"),
     DemoProducer("htx-mang-cau-ba-den", "HTX Mãng cầu Bà Đen", K.COOPERATIVE, "go_dau", "Trần Thị Kim"),
+    # Huế again: its royal herbal tea.
+    DemoProducer("cong-ty-tra-cung-dinh-hue", "Công ty TNHH Trà cung đình Huế", K.ENTERPRISE, "huong_chu",
+                 "Tôn Nữ Thảo"),
 ]
 
 PRODUCTS = [
@@ -211,6 +217,12 @@ PRODUCTS = [
                 "Muối tôm rang cùng ớt, tỏi, hành phi theo kiểu Tây Ninh."),
     DemoProduct("Mãng cầu Bà Đen", "thuc-pham", "htx-mang-cau-ba-den", 80000, "#9ccc65",
                 "Mãng cầu ta trồng dưới chân núi Bà Đen, múi dày, ngọt lịm."),
+    DemoProduct("Yến sào Cù Lao Chàm", "thuc-pham", "htx-yen-sao-cu-lao-cham", 1200000, "#fff9c4",
+                "Tổ yến đảo khai thác tự nhiên trên quần đảo Cù Lao Chàm, làm sạch lông bằng tay."),
+    DemoProduct("Mật ong quế Trà My", "thuc-pham", "htx-ong-mat-tra-my", 250000, "#ffb300",
+                "Mật ong của đàn ong nuôi dưới rừng quế Trà My, sánh đặc và thơm mùi quế."),
+    DemoProduct("Trà cung đình Huế", "do-uong", "cong-ty-tra-cung-dinh-hue", 90000, "#8bc34a",
+                "Chè thảo mộc phối từ cỏ ngọt, hoa cúc, atiso và táo đỏ theo bài trà của cung đình Huế."),
 ]
 
 PACKAGINGS = ["", "hộp quà", "túi 500 g", "loại đặc biệt", "bao bì du lịch", "combo gia đình"]

@@ -1,5 +1,23 @@
 import pytest
 
+_relevance = {}  # backend -> (queries, precision@5, recall@5), from test_relevance's reports
+
+
+def pytest_runtest_logreport(report):
+    """Collect the relevance figures on the controller (they travel with xdist's reports)."""
+    for name, value in report.user_properties:
+        if name == "relevance":
+            backend, queries, precision, recall = value
+            _relevance[backend] = (queries, precision, recall)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for backend, (queries, precision, recall) in sorted(_relevance.items()):
+        terminalreporter.write_line(
+            f"search relevance, {backend} backend: {queries} queries, "
+            f"precision@5 {precision:.2f}, recall@5 {recall:.2f}"
+        )
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

@@ -34,9 +34,11 @@ from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, Sear
 from search.folding import words
 from search.highlight import highlight
 from search.models import ProductSearchEntry
+from search.terms import Term, Terms, parse
+from search.vocabulary import LISTING_CLOCK, vocabulary
 
 RESULTS_CACHE_SECONDS = 600  # only bounds memory: a change moves the clocks in the key
-LISTING_CLOCK, PRICES_CLOCK = "clock:listing", "clock:prices"
+PRICES_CLOCK = "clock:prices"
 LIST_CLOCKS = (LISTING_CLOCK, PRICES_CLOCK)
 PRICE_SORTS = ("price", "-price")
 
@@ -52,18 +54,25 @@ class DatabaseBackend:
         return cache.get_or_set(key, lambda: self._search(query, today, clocks), RESULTS_CACHE_SECONDS)
 
     def _search(self, query: SearchQuery, today: date, clocks: dict) -> SearchResults:
-        products = self.matching(query, today)
-        page = self.ordered(products, query, today).values_list("pk", flat=True)
+        """Products matching every term; when none does, those matching some, best first."""
+        terms = parse(query.text, vocabulary)
+        every = True
+        products = self.matching(query, today, terms)
+        if terms and not products.exists():
+            every = False
+            products = self.matching(query, today, terms, every=False)
+        page = self.ordered(products, query, today, terms).values_list("pk", flat=True)
         ids = list(page[query.offset : query.offset + query.per_page])
         if query.with_facets:
-            total, facets = self.cached_count_with_facets(products, query, today, clocks)
+            total, facets = self.cached_count_with_facets(products, query, today, clocks, every)
         else:
             total, facets = products.count(), {}
         return SearchResults(
             product_ids=ids,
             total=total,
             facets=facets,
-            highlights=self.highlights(ids, query.words),
+            highlights=self.highlights(ids, terms.words),
+            approximate=terms.corrected or not every,
             backend=self.name,
             gated=True,
         )
@@ -78,8 +87,8 @@ class DatabaseBackend:
         )
         return list(products.order_by("title", "pk").values_list("pk", flat=True)[:limit])
 
-    def matching(self, query: SearchQuery, today: date):
-        products = _with_words(Product.objects.browsable(today), query.words)
+    def matching(self, query: SearchQuery, today: date, terms: Terms, *, every: bool = True):
+        products = _with_terms(Product.objects.browsable(today), terms, every=every)
         if query.stars:
             products = products.with_stars(query.stars, today)
         if query.group:
@@ -93,7 +102,7 @@ class DatabaseBackend:
             products = products.filter(Exists(in_categories))
         return products
 
-    def ordered(self, products, query: SearchQuery, today: date):
+    def ordered(self, products, query: SearchQuery, today: date, terms: Terms):
         newest = ("-date_created", "-pk")
         if query.sort == "stars":  # joined to the certificate valid today (one per product)
             valid = products.filter(certificate_valid_on_q(today, prefix="certificates__"))
@@ -103,14 +112,14 @@ class DatabaseBackend:
             order = price.asc(nulls_last=True) if query.sort == "price" else price.desc(nulls_last=True)
             by_product = products.values("pk", "date_created")  # group by the product only
             return by_product.annotate(price=Min("stockrecords__price")).order_by(order, *newest)
-        if query.sort == "relevance" and query.words:
-            return products.annotate(rank=_rank(query.words)).order_by("-rank", *newest)
+        if query.sort == "relevance" and terms:
+            return products.annotate(rank=_rank(terms)).order_by("-rank", *newest)
         return products.order_by(*newest)
 
-    def cached_count_with_facets(self, products, query: SearchQuery, today: date, clocks: dict):
+    def cached_count_with_facets(self, products, query: SearchQuery, today: date, clocks: dict, every: bool):
         """Counts and facets depend on the words and filters only, not on the page or the order:
         every page and order of one search shares them."""
-        matching = (tuple(query.words), query.stars, query.group, query.province, query.category_ids)
+        matching = (tuple(query.words), every, query.stars, query.group, query.province, query.category_ids)
         key = _key("search:facets", matching, today, {LISTING_CLOCK: clocks.get(LISTING_CLOCK)})
         return cache.get_or_set(key, lambda: self.count_with_facets(products, today), RESULTS_CACHE_SECONDS)
 
@@ -146,27 +155,51 @@ def _key(kind: str, asked, today: date, clocks: dict) -> str:
     return f"{kind}:{digest}"
 
 
-def _with_words(products, query_words: list[str]):
-    """Products whose entry holds every word (whole words, already folded)."""
-    if not query_words:
+def _with_terms(products, terms: Terms, *, every: bool):
+    """Products whose entry matches every term (or, not ``every``, at least one)."""
+    if not terms:
         return products
     if connection.vendor == "postgresql":  # the same match on the indexed tsvector of migration 0002
-        all_words = RawSQL("words @@ plainto_tsquery('simple', %s)", [" ".join(query_words)], BooleanField())
-        return products.filter(pk__in=ProductSearchEntry.objects.filter(all_words).values("product_id"))
-    for word in query_words:
-        products = products.filter(search_entry__text__contains=f" {word} ")
-    return products
+        joined = (" & " if every else " | ").join(_tsquery(term) for term in terms)
+        matches = RawSQL("words @@ to_tsquery('simple', %s)", [joined], BooleanField())
+        return products.filter(pk__in=ProductSearchEntry.objects.filter(matches).values("product_id"))
+    conditions = [_term_in("text", term) for term in terms]
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined & condition if every else combined | condition
+    return products.filter(combined)
 
 
-def _rank(query_words: list[str]):
-    """Name matches first, then producer matches, then the rest (matches in descriptions)."""
+def _tsquery(term: Term) -> str:
+    """A term as tsquery text: its forms as phrases, or-ed; folded words hold only [0-9a-z]."""
+    alternatives = [" <-> ".join(form.split()) for form in term.forms]
+    if term.prefix:
+        alternatives.append(f"{term.prefix}:*")
+    return "(" + " | ".join(alternatives) + ")"
 
-    def all_in(field):
-        return Q(*[Q(**{f"search_entry__{field}__contains": f" {word} "}) for word in query_words])
 
-    return Case(
-        When(all_in("name"), then=Value(2)),
-        When(all_in("producer"), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+def _term_in(field: str, term: Term) -> Q:
+    """The term in one of the entry's space-padded fields: a form as whole words, or a word
+    beginning with the prefix."""
+    condition = Q()
+    for form in term.forms:
+        condition |= Q(**{f"search_entry__{field}__contains": f" {form} "})
+    if term.prefix:
+        condition |= Q(**{f"search_entry__{field}__contains": f" {term.prefix}"})
+    return condition
+
+
+def _rank(terms: Terms):
+    """Each term found in the name counts most, then in the producer, then anywhere (the
+    description, story and places): products matching more terms, and in their names, come first."""
+    points = [
+        Case(
+            When(_term_in("name", term), then=Value(3)),
+            When(_term_in("producer", term), then=Value(2)),
+            When(_term_in("text", term), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for term in terms
+    ]
+    return sum(points[1:], points[0])

@@ -13,9 +13,11 @@ from catalogue.certification import MIN_LISTABLE_STARS
 from catalogue.models import Certificate
 from search import elastic
 from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, SearchResults, facet_counts
+from search.terms import Term, Terms, parse
+from search.vocabulary import vocabulary
 
-# Name matters most, then producer, then the story, then the rest (description, places, group).
-FIELDS = ["name^4", "producer^3", "story^2", "description", "province_name", "commune_name", "group_name"]
+# Every field a word may be found in (the database backend's entry text holds the same).
+FIELDS = ["name", "producer", "story", "description", "province_name", "commune_name", "group_name"]
 SORTS = {
     "stars": [{"stars": {"order": "desc", "missing": "_last"}}],
     "price": [{"price": {"order": "asc", "missing": "_last"}}],
@@ -29,10 +31,13 @@ class ElasticsearchBackend:
     name = "elasticsearch"
 
     def search(self, query: SearchQuery, today: date) -> SearchResults:
-        response = self._execute(query, today, fuzzy=False)
-        approximate = False
-        if query.words and response.hits.total.value == 0:  # a typo? try again, forgiving it
-            response, approximate = self._execute(query, today, fuzzy=True), True
+        """Products matching every term; when none does, those matching some, forgiving typos,
+        best first (the database backend forgives the same way: search.terms)."""
+        terms = parse(query.text, vocabulary)
+        response = self._execute(query, today, terms, every=True)
+        approximate = terms.corrected
+        if terms and response.hits.total.value == 0:
+            response, approximate = self._execute(query, today, terms, every=False), True
         return SearchResults(
             product_ids=[int(hit.meta.id) for hit in response.hits],
             total=response.hits.total.value,
@@ -57,10 +62,10 @@ class ElasticsearchBackend:
     def _search(self) -> Search:
         return Search(using=elastic.client(), index=elastic.alias()).source(False)
 
-    def _execute(self, query: SearchQuery, today: date, *, fuzzy: bool):
+    def _execute(self, query: SearchQuery, today: date, terms: Terms, *, every: bool):
         search = self._search().filter(gate(today))
-        if query.words:
-            search = search.query(_matching(query.text, query.words, fuzzy=fuzzy))
+        if terms:
+            search = search.query(_matching(terms, every=every))
         if query.stars:
             search = search.filter(_valid_certificate(today, stars=query.stars))
         if query.group:
@@ -73,7 +78,7 @@ class ElasticsearchBackend:
             search = _with_facets(search, today)
         search = search.highlight("name", "description", fragment_size=160, number_of_fragments=1)
         search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        relevance = ["_score"] if query.sort == "relevance" and query.words else []
+        relevance = ["_score"] if query.sort == "relevance" and terms else []
         search = search.sort(*SORTS.get(query.sort, relevance), *NEWEST)
         return search.extra(from_=query.offset, size=query.per_page, track_total_hits=True).execute()
 
@@ -105,20 +110,35 @@ def _certificate_valid_on(today: date, stars: int | None = None) -> list[Q]:
     return conditions
 
 
-def _matching(text: str, words: list[str], *, fuzzy: bool) -> Q:
-    """Every word in some field, as in the database backend; fuzzy forgives a typo per word.
+def _matching(terms: Terms, *, every: bool) -> Q:
+    """Every term (``every``), else at least one, forgiving a typo per word."""
+    clauses = [_term_points(term, fuzzy=not every) for term in terms]
+    if every:
+        return Q("bool", must=clauses)
+    return Q("bool", should=clauses, minimum_should_match=1)
 
-    The first letter must be right: "mma" may be "mắm", but "sam" is not "mắm".
-    """
-    if not fuzzy:
-        return Q("multi_match", query=text, type="cross_fields", operator="and", fields=FIELDS)
-    return Q(
-        "bool",
-        must=[
-            Q("multi_match", query=word, fields=FIELDS, fuzziness="AUTO", prefix_length=1)
-            for word in words
-        ],
-    )
+
+def _term_points(term: Term, *, fuzzy: bool) -> Q:
+    """A term scores 3 found in the name, 2 in the producer, 1 anywhere else, as in the database
+    backend: the sum ranks products matching more terms, and in their names, first."""
+    return Q("dis_max", queries=[
+        Q("constant_score", filter=_term_in(term, fields, fuzzy=fuzzy), boost=points)
+        for fields, points in ((["name"], 3), (["producer"], 2), (FIELDS, 1))
+    ])
+
+
+def _term_in(term: Term, fields: list[str], *, fuzzy: bool) -> Q:
+    """A term's forms as phrases, its prefix as the start of a word; fuzzy forgives one typo per
+    word with the first letter right ("mma" may be "mắm", "sam" is not "mắm")."""
+    forms = [Q("multi_match", query=form, type="phrase", fields=fields) for form in term.forms]
+    if term.prefix:
+        forms.append(Q("multi_match", query=term.prefix, type="phrase_prefix", fields=fields))
+    if fuzzy:
+        forms += [
+            Q("multi_match", query=form, fields=fields, operator="and", fuzziness="AUTO", prefix_length=1)
+            for form in term.forms
+        ]
+    return Q("bool", should=forms, minimum_should_match=1)
 
 
 def _with_facets(search: Search, today: date) -> Search:

@@ -32,10 +32,18 @@ def test_accents_and_case_do_not_change_the_results(fish_sauces, titles, text):
     assert titles(text=text) == ["Nước mắm Cần Giờ 40 độ đạm", "Nước mắm nhĩ Lý Nhơn"]
 
 
-def test_every_word_must_match_somewhere(fish_sauces, titles):
+def test_products_matching_every_word_come_alone_when_there_are_some(fish_sauces, titles, search):
     assert titles(text="tra sam") == ["Trà sâm Ngọc Linh"]
     assert titles(text="nuoc mam 40 do") == ["Nước mắm Cần Giờ 40 độ đạm"]
-    assert titles(text="nuoc mam hue") == []
+    assert not search(text="nuoc mam 40 do").results.approximate
+
+
+def test_with_no_product_matching_every_word_the_closest_come_first(fish_sauces, search):
+    found = search(text="nuoc mam can hue")
+    assert found.results.approximate
+    # Three of the four words, two in the name, then one word in the name.
+    assert [p.title for p in found.products][:2] == ["Nước mắm Cần Giờ 40 độ đạm", "Nước mắm nhĩ Lý Nhơn"]
+    assert "Muối hạt Cần Giờ" in [p.title for p in found.products]
 
 
 def test_words_match_the_producer_and_the_description(titles, reindex):

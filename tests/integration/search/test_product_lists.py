@@ -80,3 +80,22 @@ def test_sorting_by_price_on_the_catalogue_page(client):
     page = client.get("/catalogue/?sort=price").content.decode()
 
     assert page.index("Muối rẻ") < page.index("Muối đắt")
+
+
+def test_a_search_finding_nothing_offers_close_queries_and_the_product_groups(client):
+    ProductFactory(title="Bưởi da xanh Bình Thành")
+
+    page = client.get("/search/?q=zbuoi+qxanh").content.decode()
+
+    assert "Không tìm thấy sản phẩm nào." in page and "khớp chính xác" not in page
+    assert '<a href="?q=buoi%20xanh">buoi xanh</a>' in page  # unknown words replaced by the nearest
+    assert '<a href="/catalogue/?group=thuc-pham">Thực phẩm</a>' in page
+
+
+def test_a_search_with_no_product_matching_every_word_says_so(client):
+    ProductFactory(title="Bưởi da xanh Bình Thành")
+
+    page = client.get("/search/?q=bưởi+huế").content.decode()
+
+    assert "Bưởi da xanh Bình Thành" in page
+    assert "Không có sản phẩm khớp chính xác với “bưởi huế”; đây là các kết quả gần nhất." in page
