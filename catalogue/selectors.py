@@ -11,7 +11,7 @@ import places
 from catalogue.certification import ListingStatus, certificate_status, listing_status, local_today
 from catalogue.models import LIVE_STATUS_LABELS, Certificate, Product
 from catalogue.signals import row_reused
-from formats import vn_date
+from formats import local_date
 
 
 def certificates_with_decisions(prefix: str = "") -> Prefetch:
@@ -115,10 +115,10 @@ def listing_status_message(listing: ListingStatus) -> str:
     """
     certificate = listing.certificate
     if listing.state == "expired":
-        return _("Chứng nhận OCOP đã hết hạn ngày %(date)s.") % {"date": vn_date(certificate.valid_until)}
+        return _("Chứng nhận OCOP đã hết hạn ngày %(date)s.") % {"date": local_date(certificate.valid_until)}
     if listing.state == "revoked":
         message = _("Chứng nhận OCOP đã bị thu hồi ngày %(date)s theo quyết định số %(number)s.") % {
-            "date": vn_date(certificate.revoked_on),
+            "date": local_date(certificate.revoked_on),
             "number": certificate.revocation_decision_number,
         }
         if certificate.revocation_reason:

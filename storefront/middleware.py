@@ -9,30 +9,24 @@ from django.utils import translation
 from formats import CONTROL_CHARACTERS
 
 API_PREFIX = "/api/"
-NEGOTIATED_PATHS = ("/01/", "/q/", "/vung-nguyen-lieu/")  # pages behind printed codes, and their areas
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 LANGUAGE_PARAMETER = "lang"
 
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
-    """Vietnamese unless the visitor picked English: ``?lang=`` for one page, the switch for good.
+    """The language of a page: ``?lang=`` (every page's URL in each language, for hreflang and
+    shared links), else the visitor's choice (a cookie set by the switcher, no session), else the
+    first language the browser asks for that we have (Accept-Language), else Vietnamese.
 
-    Django's own middleware would follow the browser's Accept-Language, turning the site
-    English for most phones set to English even in Vietnam; the choice stays explicit here.
-    ``?lang=en`` gives every page an English URL of its own (shared links, hreflang, QR codes).
-
-    Codes scanned on packages are the exception: a GS1 Digital Link answers in the language the
-    phone asks for where we have it (GS1 resolver standard), since a tourist scans it at a sales
-    point without any choice made yet. Django's LocaleMiddleware adds Vary: Accept-Language.
+    A tourist's phone set to Korean opens a scanned code, or any page, in Korean at once; Django's
+    LocaleMiddleware adds Vary: Accept-Language, and the page cache keys pages by the language.
     """
 
     def process_request(self, request):
         choices = [request.GET.get(LANGUAGE_PARAMETER), request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)]
         language = next((c for c in choices if c in dict(settings.LANGUAGES)), None)
-        if language is None and request.path_info.startswith(NEGOTIATED_PATHS):
-            language = translation.get_language_from_request(request)
-        translation.activate(language or settings.LANGUAGE_CODE)
+        translation.activate(language or translation.get_language_from_request(request))
         request.LANGUAGE_CODE = translation.get_language()
 
 

@@ -10,13 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.v1 import api
 from storefront.sitemaps import SECTIONS
-from storefront.views import favicon, healthz, product_share_image, robots_txt, sitemap_index
+from storefront.views import choose_language, favicon, healthz, product_share_image, robots_txt, sitemap_index
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
     re_path(r"^chia-se/san-pham/(?P<code>[^/]+)\.jpg$", product_share_image, name="product-share-image"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("ngon-ngu/<str:code>/", choose_language, name="choose-language"),
     path("api/v1/", api.urls),
     path("feeds/", include("feeds.urls")),
     path("sitemap.xml", sitemap_index),

@@ -3,16 +3,18 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from catalogue.models import Product
 from gs1.links import public_url
+from storefront.middleware import LANGUAGE_PARAMETER
 from storefront.sitemaps import SECTIONS
 from storefront.templatetags.ocop_share import share_image_url
 
@@ -46,6 +48,28 @@ Allow: /api/v1/docs/
 
 Sitemap: {base}/sitemap.xml
 """
+
+
+@require_safe
+def choose_language(request, code):
+    """The switcher's link: remember the language in a cookie (no session) and go back to the page,
+    without its ``?lang=``, which would otherwise outrank the choice. A link rather than a form, so
+    that pages cached whole (trace pages) can carry it; a stranger's link can at worst switch the
+    language, which the switcher switches back."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    back = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts=None) or not back.startswith("/"):
+        back = "/"
+    path, _, query = back.partition("?")
+    kept = QueryDict(query, mutable=True)
+    kept.pop(LANGUAGE_PARAMETER, None)
+    response = HttpResponseRedirect(f"{path}?{kept.urlencode()}" if kept else path)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE, secure=request.is_secure(), httponly=True,
+    )
+    return response
 
 
 @require_safe

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from catalogue.certification import listing_status, local_today
 from catalogue.models import Product
 from catalogue.selectors import certificates_with_decisions
-from formats import vn_date
+from formats import local_date
 from tradefairs.models import Exhibitor, FairListing, TradeFair
 
 
@@ -74,7 +74,7 @@ def withdrawn_reason(product) -> str:
         return ""
     certificate = status.certificate
     if status.state == "expired":
-        return _("Đã rút: hết hạn ngày %(date)s") % {"date": vn_date(certificate.valid_until)}
+        return _("Đã rút: hết hạn ngày %(date)s") % {"date": local_date(certificate.valid_until)}
     if status.state == "revoked":
-        return _("Đã rút: bị thu hồi ngày %(date)s") % {"date": vn_date(certificate.revoked_on)}
+        return _("Đã rút: bị thu hồi ngày %(date)s") % {"date": local_date(certificate.revoked_on)}
     return _("Đã rút: không còn đủ điều kiện")

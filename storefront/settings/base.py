@@ -205,9 +205,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Vietnamese first, English for tourists.
+# Internationalisation: Vietnamese first; English, Chinese and Korean for the public side (tourists).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("zh-hans", "中文"), ("ko", "한국어")]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the visitor's choice (storefront.views.choose_language)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -216,7 +218,8 @@ USE_TZ = True
 # a page's URL stays the same and shows its English translation when the visitor reads English.
 WAGTAIL_I18N_ENABLED = True
 # A /cms/ user's language (account settings) is also the language of the emails they receive.
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The workspaces (/cms/, /dashboard/) are for Vietnamese officers and producers: Vietnamese or English.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES[:2]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 SITE_ID = 1
@@ -282,13 +285,16 @@ OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP Việt Nam")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "VND"
 # VND has no minor unit and is written 150.000 ₫ whatever the page language.
-OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "currency_digits": False, "locale": "vi"}}
+# The page's language picks the separators (Oscar passes its locale): 150.000 ₫, 150,000 ₫.
+OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\xa0¤", "currency_digits": False}}
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "country", "phone_number")
 PHONENUMBER_DEFAULT_REGION = "VN"  # "0901 234 567" is read as +84 901 234 567
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# Thumbnails made are remembered in the cache, not a table: a page view writes no row.
+THUMBNAIL_KVSTORE = "catalogue.thumbnails.CacheKVStore"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # "đ" has no ASCII decomposition, so slugify would drop it ("đặc biệt" → "ac-biet").
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}

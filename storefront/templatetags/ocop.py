@@ -1,4 +1,4 @@
-"""Display helpers for OCOP pages: money in VND, Vietnamese dates, the star badge."""
+"""Display helpers for OCOP pages: money in VND, dates and phone numbers per language, the star badge."""
 
 import re
 from urllib.parse import urlencode
@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.translation import gettext
+from django.utils.html import format_html_join, strip_tags
+from django.utils.translation import get_language, gettext, to_locale
 
 from catalogue.certification import is_listable
-from formats import json_ld_script, vn_date, vnd
+from formats import json_ld_script, local_date, phone_number, vnd
 from reviews.rules import rating_of
 from storefront.middleware import LANGUAGE_PARAMETER
 
@@ -18,7 +18,8 @@ register = template.Library()
 
 
 register.filter("vnd", vnd)
-register.filter("vndate", vn_date)
+register.filter("vndate", local_date)
+register.filter("phone", phone_number)
 
 
 def listable_stars(product):
@@ -35,23 +36,44 @@ def star_badge(product, size="md"):
     return {"stars": stars, "star_range": range(stars or 0), "size": size}
 
 
+def _in_language(request, code: str | None) -> str:
+    """This page's URL in a language (``?lang=``), or without one (the visitor's own)."""
+    query = request.GET.copy()
+    query.pop(LANGUAGE_PARAMETER, None)
+    if code:
+        query[LANGUAGE_PARAMETER] = code
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
 @register.simple_tag(takes_context=True)
 def hreflang_links(context):
-    """<link rel="alternate" hreflang> for this page in each language (?lang=, Vietnamese the default)."""
+    """<link rel="alternate" hreflang> for this page in each language (``?lang=``); x-default is the
+    URL without it, which answers in the browser's language."""
     request = context.get("request")
     if request is None:
         return ""
-    links = []
-    for code, _name in settings.LANGUAGES:
-        query = request.GET.copy()
-        query.pop(LANGUAGE_PARAMETER, None)
-        if code != settings.LANGUAGE_CODE:
-            query[LANGUAGE_PARAMETER] = code
-        url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}" if query else request.path)
-        links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', code, url))
-        if code == settings.LANGUAGE_CODE:
-            links.append(format_html('<link rel="alternate" hreflang="x-default" href="{}">', url))
-    return format_html_join("\n", "{}", ((link,) for link in links))  # each link is already safe
+    links = [
+        (to_locale(code).replace("_", "-"), _in_language(request, code)) for code, _name in settings.LANGUAGES
+    ]
+    links.append(("x-default", _in_language(request, None)))
+    return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+
+@register.inclusion_tag("storefront/includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to this page in every language, each remembering the choice (choose_language)."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop(LANGUAGE_PARAMETER, None)
+    here = f"{request.path}?{query.urlencode()}" if query else request.path
+    current = get_language()
+    return {
+        "languages": [
+            {"code": code, "name": name, "current": code == current,
+             "url": f"{reverse('choose-language', args=[code])}?{urlencode({'next': here})}"}
+            for code, name in settings.LANGUAGES
+        ],
+    }
 
 
 SCHEMA = "https://schema.org"

@@ -81,6 +81,50 @@ def test_language_switch_turns_the_page_english_and_keeps_vietnamese_as_default(
     assert client.get("/catalogue/").headers["Content-Language"] == "en"
 
 
+@pytest.mark.parametrize(("accept", "language"), [
+    ("ko-KR,ko;q=0.9,en;q=0.8", "ko"), ("zh-CN,zh;q=0.9", "zh-hans"), ("en-US,en;q=0.9", "en"),
+    ("fr-FR,fr;q=0.9", "vi"), ("", "vi"),
+])
+def test_a_first_visit_answers_in_the_browser_language(client, accept, language):
+    response = client.get("/catalogue/", headers={"accept-language": accept})
+
+    assert response.headers["Content-Language"] == language
+    assert f'<html lang="{language}"' in response.content.decode()
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+def test_the_switcher_remembers_the_choice_in_a_cookie_over_the_browser_and_the_url(client):
+    page = client.get("/catalogue/?stars=4&lang=en", headers={"accept-language": "ko"}).content.decode()
+    assert '<a href="/ngon-ngu/zh-hans/?next=%2Fcatalogue%2F%3Fstars%3D4" lang="zh-hans"' in page
+
+    response = client.get("/ngon-ngu/zh-hans/", {"next": "/catalogue/?stars=4&lang=en"})
+
+    assert response.status_code == 302 and response.headers["Location"] == "/catalogue/?stars=4"
+    assert response.cookies["django_language"].value == "zh-hans"
+    assert "sessionid" not in response.cookies
+    again = client.get("/catalogue/?stars=4", headers={"accept-language": "ko"})
+    assert again.headers["Content-Language"] == "zh-hans"
+    assert client.get("/catalogue/?lang=en").headers["Content-Language"] == "en"  # one page's own URL
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+def test_the_switcher_goes_back_only_to_this_site(client, target):
+    response = client.get("/ngon-ngu/en/", {"next": target})
+    assert response.headers["Location"] == "/"
+
+
+def test_the_switcher_refuses_a_language_we_do_not_have(client):
+    assert client.get("/ngon-ngu/fr/").status_code == 404
+
+
+def test_every_page_lists_its_translations_for_search_engines(client):
+    page = client.get("/catalogue/?stars=4").content.decode()
+
+    for hreflang, code in [("vi", "vi"), ("en", "en"), ("zh-Hans", "zh-hans"), ("ko", "ko")]:
+        assert f'hreflang="{hreflang}" href="http://testserver/catalogue/?stars=4&amp;lang={code}"' in page
+    assert 'hreflang="x-default" href="http://testserver/catalogue/?stars=4"' in page
+
+
 def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")

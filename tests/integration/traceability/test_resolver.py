@@ -50,7 +50,7 @@ def test_linkset_lists_each_link_of_product_lot_and_unit(client, stamp, path):
 
     assert entry["anchor"] == f"{BASE}{path}"
     assert entry[f"{VOC}defaultLink"][0]["href"] == f"{BASE}{path}"
-    assert entry[f"{VOC}pip"][0]["hreflang"] == ["vi", "en"]
+    assert entry[f"{VOC}pip"][0]["hreflang"] == ["vi", "en", "zh-hans", "ko"]
     certificate = entry[f"{VOC}certificationInfo"][0]["href"]
     assert certificate == f"{BASE}/api/v1/products/{stamp.lot.product.upc}/certificate/"
     assert entry[f"{VOC}productSustainabilityInfo"][0]["title"] == "Ruộng muối Lý Nhơn"
@@ -143,7 +143,8 @@ def test_a_second_product_without_the_certificate_has_no_certification_link(clie
 
 @pytest.mark.parametrize(
     ("accept", "cookie", "lang"),
-    [("en-US,en;q=0.9", None, "en"), ("ko-KR,ko", None, "vi"), ("en", "vi", "vi")],
+    [("en-US,en;q=0.9", None, "en"), ("ko-KR,ko", None, "ko"), ("zh-CN,zh", None, "zh-hans"),
+     ("fr-FR,fr", None, "vi"), ("en", "vi", "vi")],
 )
 def test_a_scanned_code_answers_in_the_phones_language_where_we_have_it(client, stamp, accept, cookie, lang):
     if cookie:
