@@ -16,8 +16,8 @@ from search.backends.base import SUGGESTION_LIMIT, FacetCount, SearchQuery, Sear
 from search.terms import Term, Terms, parse
 from search.vocabulary import vocabulary
 
-# Every field a word may be found in (the database backend's entry text holds the same).
-FIELDS = ["name", "producer", "story", "description", "province_name", "commune_name", "group_name"]
+# Where a term scores: its name, its producer, anywhere (the database backend's entry fields).
+POINTS = ((["name"], 3), (["producer"], 2), (["text"], 1))
 SORTS = {
     "stars": [{"stars": {"order": "desc", "missing": "_last"}}],
     "price": [{"price": {"order": "asc", "missing": "_last"}}],
@@ -123,7 +123,7 @@ def _term_points(term: Term, *, fuzzy: bool) -> Q:
     backend: the sum ranks products matching more terms, and in their names, first."""
     return Q("dis_max", queries=[
         Q("constant_score", filter=_term_in(term, fields, fuzzy=fuzzy), boost=points)
-        for fields, points in ((["name"], 3), (["producer"], 2), (FIELDS, 1))
+        for fields, points in POINTS
     ])
 
 

@@ -41,7 +41,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, migrated_transactional_db):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    # A Vietnamese shopper's phone: the site follows the browser's language (Playwright's is en-US).
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     # Chromium reports each Content-Security-Policy violation (a refused script, style, image,

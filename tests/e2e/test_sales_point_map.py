@@ -61,7 +61,7 @@ def test_near_me_sorts_the_list_from_the_browser_position(browser, live_server, 
     SalesPointFactory(name="Điểm OCOP Vàm Sát")
     context = browser.new_context(
         base_url=live_server.url, geolocation={"latitude": 16.46, "longitude": 107.59},
-        permissions=["geolocation"],
+        permissions=["geolocation"], locale="vi-VN",
     )
     phone = context.new_page()
     phone.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(status=204, body=""))

@@ -50,7 +50,8 @@ def test_a_reader_who_chose_english_gets_the_warning_in_english(django_user_mode
     english = by_reader[("ke-toan@example.vn",)]
     assert english.subject.startswith("[OCOP Market] The OCOP certificate of")
     assert "Kính gửi" not in english.body
-    assert f"expires on {certificate.valid_until:%d/%m/%Y}" in english.body
+    until = certificate.valid_until
+    assert f"expires on {until:%b} {until.day}, {until.year}" in english.body  # the English way
     assert "sẽ hết hiệu lực" in by_reader[("htx@example.vn",)].body
 
 

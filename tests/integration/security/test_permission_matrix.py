@@ -540,6 +540,7 @@ PUBLIC = {
     "sitemap-<section>": "a section of the public sitemap",
     "feeds/^producers/": "an active producer's listable products, as its public pages show them",
     "^chia-se/": "the share picture of a product, as its trace page shows it",
+    "ngon-ngu/": "the language switch: sets the visitor's own language cookie, for any language we have",
     "password-reset/confirm/": "token-guarded", "cms/password_reset/confirm/": "token-guarded",
     "don-hang/": "an order's page and its review forms, by the signed token of the shopper's emails "
                  "(test_order_tracking, test_reviews: forged tokens and other orders' lines are 404)",
