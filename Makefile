@@ -12,7 +12,7 @@ run: install messages  ## Install, migrate, load demo data and serve on http://1
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install messages browser validators lint  ## The whole suite (PostgreSQL when DATABASE_URL is set), on both cores
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --durations=25
 
 install: $(VENV)/.installed
 

@@ -77,7 +77,10 @@ class ElasticsearchBackend:
         if query.with_facets:
             search = _with_facets(search, today)
         search = search.highlight("name", "description", fragment_size=160, number_of_fragments=1)
-        search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        # The words are matched in the combined ``text`` field; mark them where they stand.
+        search = search.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+        )
         relevance = ["_score"] if query.sort == "relevance" and terms else []
         search = search.sort(*SORTS.get(query.sort, relevance), *NEWEST)
         return search.extra(from_=query.offset, size=query.per_page, track_total_hits=True).execute()
