@@ -19,6 +19,8 @@
     return;
   }
   var points = JSON.parse(data.textContent);
+  // Leaflet guesses its images' folder from its stylesheet, which fails on fingerprinted files.
+  L.Icon.Default.imagePath = element.dataset.leafletImages;
   var map = L.map(element);
   L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: element.dataset.attribution }).addTo(map);
   var markers = points.map(function (point) {
