@@ -14,6 +14,15 @@ FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data"
 LANGUAGE_PARAMETER = "lang"
 
 
+def in_language(path: str, query, code: str | None = None) -> str:
+    """``path`` with its ``query`` (a QueryDict), ``?lang=`` set to ``code`` or left out."""
+    query = query.copy()
+    query.pop(LANGUAGE_PARAMETER, None)
+    if code:
+        query[LANGUAGE_PARAMETER] = code
+    return f"{path}?{query.urlencode()}" if query else path
+
+
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     """The language of a page: ``?lang=`` (every page's URL in each language, for hreflang and
     shared links), else the visitor's choice (a cookie set by the switcher, no session), else the
@@ -24,9 +33,10 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
-        choices = [request.GET.get(LANGUAGE_PARAMETER), request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)]
-        language = next((c for c in choices if c in dict(settings.LANGUAGES)), None)
-        translation.activate(language or translation.get_language_from_request(request))
+        asked = request.GET.get(LANGUAGE_PARAMETER)
+        if asked not in dict(settings.LANGUAGES):  # then Django's order: the cookie, the browser, vi
+            asked = translation.get_language_from_request(request)
+        translation.activate(asked)
         request.LANGUAGE_CODE = translation.get_language()
 
 

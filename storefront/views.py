@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from catalogue.models import Product
 from gs1.links import public_url
-from storefront.middleware import LANGUAGE_PARAMETER
+from storefront.middleware import in_language
 from storefront.sitemaps import SECTIONS
 from storefront.templatetags.ocop_share import share_image_url
 
@@ -62,9 +62,7 @@ def choose_language(request, code):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts=None) or not back.startswith("/"):
         back = "/"
     path, _, query = back.partition("?")
-    kept = QueryDict(query, mutable=True)
-    kept.pop(LANGUAGE_PARAMETER, None)
-    response = HttpResponseRedirect(f"{path}?{kept.urlencode()}" if kept else path)
+    response = HttpResponseRedirect(in_language(path, QueryDict(query)))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE, secure=request.is_secure(), httponly=True,

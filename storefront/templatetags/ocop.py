@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext, to_locale
 from catalogue.certification import is_listable
 from formats import json_ld_script, local_date, phone_number, vnd
 from reviews.rules import rating_of
-from storefront.middleware import LANGUAGE_PARAMETER
+from storefront.middleware import in_language
 
 register = template.Library()
 
@@ -38,11 +38,7 @@ def star_badge(product, size="md"):
 
 def _in_language(request, code: str | None) -> str:
     """This page's URL in a language (``?lang=``), or without one (the visitor's own)."""
-    query = request.GET.copy()
-    query.pop(LANGUAGE_PARAMETER, None)
-    if code:
-        query[LANGUAGE_PARAMETER] = code
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}" if query else request.path)
+    return request.build_absolute_uri(in_language(request.path, request.GET, code))
 
 
 @register.simple_tag(takes_context=True)
@@ -63,9 +59,7 @@ def hreflang_links(context):
 def language_switch(context):
     """Links to this page in every language, each remembering the choice (choose_language)."""
     request = context["request"]
-    query = request.GET.copy()
-    query.pop(LANGUAGE_PARAMETER, None)
-    here = f"{request.path}?{query.urlencode()}" if query else request.path
+    here = in_language(request.path, request.GET)
     current = get_language()
     return {
         "languages": [
