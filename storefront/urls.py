@@ -38,7 +38,8 @@ urlpatterns = [
 
 handler500 = "storefront.views.server_error"
 
-if settings.SERVE_MEDIA:  # django.conf.urls.static.static() would serve nothing with DEBUG off
+# django.conf.urls.static.static() would serve nothing with DEBUG off (SERVE_MEDIA).
+if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
     media_prefix = settings.MEDIA_URL.lstrip("/")

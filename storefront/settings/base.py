@@ -230,9 +230,9 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "storefront" / "static"]
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-# Media served by the app itself: the demo (DEBUG) and a single-box trial (bench/lighthouse.py);
-# a real deployment serves it from the storage or the reverse proxy.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Media served by the app itself also with DEBUG off: a single-box trial (bench/lighthouse.py);
+# a real deployment serves it from the storage or the reverse proxy. The demo (DEBUG) always does.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,8 +1,13 @@
+import importlib
+
 import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.template import Context, Template
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, clear_url_caches, resolve
+from django.views.static import serve
 
 from catalogue.models import ProductGroup
 from tests.factories import CertificateFactory, ProductFactory
@@ -137,3 +142,31 @@ def test_favicon_ico_points_to_our_icon_instead_of_a_404_page(client):
 
     assert response.status_code == 301 and response["Location"].endswith("storefront/img/favicon.svg")
     assert finders.find("storefront/img/favicon.svg")
+
+
+def reload_urls():
+    clear_url_caches()
+    return importlib.reload(importlib.import_module("storefront.urls"))
+
+
+@pytest.fixture
+def urls_reloaded_after():
+    """storefront.urls decides at import whether it serves media: reload it once more afterwards, under the
+    test settings, so that no other test sees the routes of another test's settings."""
+    yield
+    reload_urls()
+
+
+@pytest.mark.parametrize(("debug", "serve_media", "served"), [(True, False, True), (False, True, True),
+                                                             (False, False, False)])
+@pytest.mark.usefixtures("urls_reloaded_after")
+def test_uploaded_images_are_served_by_the_demo_and_a_single_box_trial(debug, serve_media, served):
+    """A bug fixed: SERVE_MEDIA defaulted to base settings' DEBUG (off) before dev settings turned
+    DEBUG on, so `make run` served no product image."""
+    with override_settings(DEBUG=debug, SERVE_MEDIA=serve_media):
+        urls = reload_urls()
+    try:
+        view = resolve("/media/demo/muoi-hat-can-gio.jpg", urlconf=urls).func
+    except Resolver404:
+        view = None
+    assert (view is serve) == served
