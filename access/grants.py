@@ -36,6 +36,9 @@ PRODUCER_MODEL_PERMISSIONS = [
     for model in ("rawmaterialarea", "areastandard", "lot", "traceevent")
     for action in ("add", "change", "view")
 ]
+# A producer makes the English, Chinese and Korean copies of its pages (the page's "Dịch" action),
+# writes them and submits them for approval like the Vietnamese.
+TRANSLATE_PAGES = ("simple_translation", "submit_translation")
 PRODUCER_GROUP_PREFIX = "Chủ thể OCOP #"
 
 
@@ -59,12 +62,15 @@ def let_officers_publish(page) -> Group:
 
 @transaction.atomic
 def producer_editors(producer) -> Group:
-    """The group of the producer's users: its pages (``producer.pages``, each with its stories), its
-    own image collection, its products in Oscar's dashboard, its areas, lots and events."""
+    """The group of the producer's users: its pages (``producer.pages``, each with its stories) and
+    their translations, its own image collection, its products in Oscar's dashboard, its areas,
+    lots and events."""
     group, _ = Group.objects.get_or_create(name=f"{PRODUCER_GROUP_PREFIX}{producer.pk}")
     _admin_access(group)
     group.permissions.add(_permission("partner", "dashboard_access"))  # Oscar: own partner's products
     group.permissions.add(*(_permission(app, codename) for app, codename in PRODUCER_MODEL_PERMISSIONS))
+    group.permissions.add(_permission(*TRANSLATE_PAGES))
+    # Every language's copy of its pages: a translation is a page of the same producer.
     for page in producer.pages.all():
         for codename in EDITOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(

@@ -17,10 +17,12 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import connection, transaction
+from modeltranslation.utils import build_localized_fieldname
 from oscar.core.utils import slugify
 from PIL import Image, ImageDraw, ImageFont
 from tqdm import tqdm
 
+from catalogue import demo_translations
 from catalogue.certification import local_today
 from catalogue.models import (
     Category,
@@ -338,11 +340,12 @@ def _products(count, producer_rows, product_class, categories, rng, today, creat
         round_ = n // len(PRODUCTS)
         packaging = PACKAGINGS[round_ % len(PACKAGINGS)]
         title = f"{base.title} – {packaging}" if packaging else base.title
-        if round_ < len(PACKAGINGS):
-            producer = producer_rows[base.producer]
-        else:
+        named_after_producer = round_ >= len(PACKAGINGS)
+        if named_after_producer:
             producer = rng_n.choice(producer_list)
             title = f"{title} ({producer.name})"
+        else:
+            producer = producer_rows[base.producer]
         product = Product(
             structure=Product.STANDALONE,
             title=title[:255],
@@ -356,6 +359,7 @@ def _products(count, producer_rows, product_class, categories, rng, today, creat
             origin_province_code=producer.province_code,
             origin_commune_code=producer.commune_code,
             gtin=_demo_gtin(n) if n % 3 == 0 else "",
+            **_translations(base, packaging, producer, named_after_producer),
         )
         new_products.append(product)
         plans.append((base, rng_n))
@@ -395,6 +399,21 @@ def _products(count, producer_rows, product_class, categories, rng, today, creat
     _save_certificates(certificates)
     created["certificates"] = len(certificates)
     created["decisions"] = decisions.created
+
+
+def _translations(base, packaging, producer, named_after_producer) -> dict[str, str]:
+    """The name and description in English, Chinese and Korean, as the Vietnamese is made."""
+    fields = {}
+    for n, code in enumerate(demo_translations.LANGUAGES):
+        name, description = demo_translations.PRODUCTS[base.title][n]
+        if packaging:
+            name = f"{name} – {demo_translations.PACKAGINGS[packaging][n]}"
+        if named_after_producer:
+            name = f"{name} ({producer.name})"
+        made_by = demo_translations.MADE_BY[n].format(producer=producer.name)
+        fields[build_localized_fieldname("title", code)] = name[:255]
+        fields[build_localized_fieldname("description", code)] = f"<p>{description}</p><p>{made_by}</p>"
+    return fields
 
 
 def _demo_gtin(n: int) -> str:

@@ -18,6 +18,7 @@ import places
 from catalogue.models import Certificate, Producer, Product, ProductClass, ProductGroup, RecognitionDecision
 from catalogue.partner.models import Partner
 from catalogue.signals import bulk_write
+from catalogue.translation import translations
 from formats import spreadsheets
 from gs1.gtin import is_valid_gtin
 
@@ -184,7 +185,7 @@ def validate(table: list[dict[str, str]], province_code: int | None = None) -> l
 def _group_lookup():
     lookup = {}
     for group in ProductGroup.objects.all():
-        for key in (group.code, group.name, group.name_en):
+        for key in (group.code, *translations(group, "name").values()):
             lookup[key.lower()] = group.code
     return lookup
 

@@ -1,10 +1,12 @@
 """OCOP data on top of Oscar's catalogue: producers, product groups, decisions, certificates."""
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
@@ -33,12 +35,20 @@ def validate_document_size(document):
         raise ValidationError(_("Tệp lớn hơn 10 MB."), code="file_too_large")
 
 
-class ProductGroup(models.Model):
+class VietnameseColumns:
+    """Translated fields (translation.py) write their original column in Vietnamese, whatever the
+    language of the request that saves: search, the page cache's triggers and the change log read it."""
+
+    def save(self, *args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
+
+
+class ProductGroup(VietnameseColumns, models.Model):
     """One of the six OCOP product groups; kept as data so the list can change without code."""
 
     code = models.SlugField(_("mã"), unique=True)
-    name = models.CharField(_("tên"), max_length=128)
-    name_en = models.CharField(_("tên tiếng Anh"), max_length=128)
+    name = models.CharField(_("tên"), max_length=128)  # and name_en, name_zh_hans, name_ko (translation.py)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -122,7 +132,7 @@ class Producer(Address, Located):
         return {"province_code": self.province_code}
 
 
-class Product(AbstractProduct):
+class Product(VietnameseColumns, AbstractProduct):
     ocop_group = models.ForeignKey(
         ProductGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="products",
         verbose_name=_("nhóm sản phẩm OCOP"),

@@ -1,5 +1,8 @@
 """What the catalogue's tables move (pagecache.triggers): the rest register their own in their apps."""
 
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
 from pagecache.triggers import PRODUCT_ROWS, WRITTEN_ROWS, Touch, register, versioned
 
 PRODUCTS_OF_PRODUCERS = "SELECT p.id AS id FROM catalogue_product p JOIN {rows} r ON p.producer_id = r.id"
@@ -28,6 +31,12 @@ LISTED_PRODUCT_COLUMNS = (
     "origin_province_code",
     "origin_commune_code",
     "gtin",
+    # the names and descriptions in each language (catalogue/translation.py)
+    *(
+        build_localized_fieldname(field, code)
+        for field in ("title", "description")
+        for code, _name in settings.LANGUAGES
+    ),
 )
 
 

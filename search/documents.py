@@ -7,7 +7,9 @@ are built from the same `ProductFacts`, so the two backends match the same words
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 from elasticsearch_dsl import (
     Boolean,
     Completion,
@@ -26,6 +28,7 @@ from elasticsearch_dsl import (
 from catalogue.certification import is_offered
 from catalogue.models import Category, Product
 from catalogue.selectors import products_with_certificates
+from catalogue.translation import translations
 from formats import plain_text
 from salespoints.models import SalesPointStock
 from search.folding import word_text
@@ -57,6 +60,7 @@ class ProductDocument(Document):
     province_name = _text()
     commune_name = _text()
     group_name = _text()
+    translations = _text()  # the name and description in the other languages, for tourists
     # Every text field above in one, as the database backend's entry ``text``: a term is looked
     # for anywhere in one field rather than in seven (search.backends.elastic).
     text = _text()
@@ -88,6 +92,7 @@ class ProductFacts:
     commune_name: str
     group: str
     group_name: str
+    translations: str
     stars: int | None
     price: int | None
     offered: bool
@@ -108,7 +113,7 @@ class ProductFacts:
     def texts(self) -> list[str]:
         return [
             self.name, self.producer, self.story, self.description,
-            self.province_name, self.commune_name, self.group_name,
+            self.province_name, self.commune_name, self.group_name, self.translations,
         ]
 
     def as_entry(self) -> ProductSearchEntry:
@@ -138,6 +143,13 @@ def products_to_index():
 
 
 def facts_for(product: Product, today: date) -> ProductFacts:
+    # Indexed in Vietnamese whatever the language of the request that indexes; the other
+    # languages' texts beside it.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _facts(product, today)
+
+
+def _facts(product: Product, today: date) -> ProductFacts:
     producer = product.producer
     group = product.ocop_group
     certificate = product.current_certificate(today)
@@ -153,7 +165,8 @@ def facts_for(product: Product, today: date) -> ProductFacts:
         commune=product.origin_commune_code,
         commune_name=product.origin_commune_name or "",
         group=group.code if group else "",
-        group_name=f"{group.name} {group.name_en}" if group else "",
+        group_name=" ".join(translations(group, "name").values()) if group else "",
+        translations=_other_languages(product),
         stars=certificate.stars if certificate else None,
         price=int(min(prices)) if prices else None,
         offered=is_offered(product),
@@ -170,6 +183,16 @@ def facts_for(product: Product, today: date) -> ProductFacts:
         categories=sorted(category.pk for category in product.categories.all()),
         sales_points=_sales_point_locations(product),
     )
+
+
+def _other_languages(product) -> str:
+    texts = [
+        text
+        for field in ("title", "description")
+        for code, text in translations(product, field).items()
+        if code != settings.LANGUAGE_CODE
+    ]
+    return plain_text(" ".join(texts))
 
 
 def _story_text(product) -> str:

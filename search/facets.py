@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
-
 import places
 from catalogue.models import ProductGroup
 from search.backends.base import FacetCount
@@ -43,8 +41,7 @@ def facets_shown(request) -> tuple:
 
 
 def _group_labels() -> dict[str, str]:
-    english = (get_language() or "").startswith("en")
-    return {group.code: group.name_en if english else group.name for group in ProductGroup.objects.all()}
+    return {group.code: group.name for group in ProductGroup.objects.all()}  # in the page's language
 
 
 def _toggle_url(request, name: str, value: str, chosen: str) -> str:

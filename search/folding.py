@@ -7,7 +7,10 @@ whether or not they type the diacritics.
 import re
 import unicodedata
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# A word is a run of letters and digits, but each Chinese character is a word of its own, as
+# Elasticsearch's standard tokenizer makes it (Chinese has no spaces between words).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
 
 
 def fold_char(char: str) -> str:
@@ -24,7 +27,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, split as Elasticsearch's standard tokenizer mostly does."""
-    return [word for word in _NON_WORD.split(fold(text)) if word]
+    return _WORD.findall(fold(text))
 
 
 def word_text(*texts: str) -> str:

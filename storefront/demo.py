@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.utils import slugify
 from wagtail.models import Locale
@@ -59,7 +60,7 @@ def seed_pages() -> int:
         ))
         created += 1
     created += _seed_stories()
-    created += _seed_english()
+    created += _seed_translations()
     return created
 
 
@@ -88,59 +89,117 @@ def _seed_stories() -> int:
     return created
 
 
-KIND_SENTENCES_EN = {
-    Producer.Kind.COOPERATIVE: "A cooperative working with its members' farms and raw-material areas.",
-    Producer.Kind.COOPERATIVE_GROUP: "A cooperative group of families keeping a village craft alive.",
-    Producer.Kind.ENTERPRISE: "A local company bringing the province's specialities to the whole country.",
-    Producer.Kind.HOUSEHOLD: "A family business making each batch by its own recipe.",
-    Producer.Kind.FARM: "A farm growing its own raw materials under safe-farming rules.",
+Kind = Producer.Kind
+
+# The demo pages in the other languages (machine translations, to be reviewed), as a translator
+# would write them on the copies simple_translation makes.
+PHRASES = {
+    "en": {
+        "hero_title": "OCOP products from every corner of Vietnam",
+        "hero_text": "Specialities recognised with 3 to 5 OCOP stars, straight from their makers.",
+        "producers_title": "OCOP producers",
+        "producers_intro": "The cooperatives, companies and households behind each OCOP product.",
+        "kinds": {
+            Kind.COOPERATIVE: "A cooperative working with its members' farms and raw-material areas.",
+            Kind.COOPERATIVE_GROUP: "A cooperative group of families keeping a village craft alive.",
+            Kind.ENTERPRISE: "A local company bringing the province's specialities to the whole country.",
+            Kind.HOUSEHOLD: "A family business making each batch by its own recipe.",
+            Kind.FARM: "A farm growing its own raw materials under safe-farming rules.",
+        },
+        "producer_intro": "{producer}, {place}. {kind}",
+        "recognised": "Recognised under the One Commune One Product programme of {province}.",
+        "story_title": "The story of {product}",
+        "story_summary": "{product}: an OCOP product from {place}.",
+        "origin": "{product} is a speciality of {place}.",
+        "process": "Every step is done by hand and checked before packing.",
+        "usage": "Keep in a cool, dry place; best within six months.",
+    },
+    "zh-hans": {
+        "hero_title": "来自越南各地的OCOP产品",
+        "hero_text": "获得3至5星OCOP认证的特产，由生产者直接供应。",
+        "producers_title": "OCOP生产者",
+        "producers_intro": "每一件OCOP产品背后的合作社、企业和家庭作坊。",
+        "kinds": {
+            Kind.COOPERATIVE: "与社员农户和原料产区紧密合作的合作社。",
+            Kind.COOPERATIVE_GROUP: "由守护村落传统手艺的家庭组成的合作组。",
+            Kind.ENTERPRISE: "把家乡特产送往全国各地的本地企业。",
+            Kind.HOUSEHOLD: "按自家配方制作每一批产品的家庭作坊。",
+            Kind.FARM: "自主种养原料、遵循安全生产规程的农场。",
+        },
+        "producer_intro": "{producer}，{place}。{kind}",
+        "recognised": "该产品已通过{province}“一乡一品”计划的OCOP认证。",
+        "story_title": "{product}的故事",
+        "story_summary": "{product}：来自{place}的OCOP产品。",
+        "origin": "{product}是{place}的特色产品。",
+        "process": "每道工序均为手工完成，包装前经过仔细检查。",
+        "usage": "请存放于阴凉干燥处，六个月内食用风味最佳。",
+    },
+    "ko": {
+        "hero_title": "베트남 방방곡곡의 OCOP 제품",
+        "hero_text": "OCOP 3~5성 인증을 받은 특산품을 생산자에게서 바로 만나 보세요.",
+        "producers_title": "OCOP 생산자",
+        "producers_intro": "OCOP 제품 하나하나를 만드는 협동조합, 기업, 가족 생산자.",
+        "kinds": {
+            Kind.COOPERATIVE: "조합원 농가 및 원료 재배지와 함께하는 협동조합입니다.",
+            Kind.COOPERATIVE_GROUP: "마을의 전통 공예를 지켜 가는 가족들의 협동 그룹입니다.",
+            Kind.ENTERPRISE: "고향의 특산품을 전국에 알리는 지역 기업입니다.",
+            Kind.HOUSEHOLD: "집안의 비법으로 한 번에 한 솥씩 만드는 가족 생산자입니다.",
+            Kind.FARM: "원료를 직접 기르고 안전 생산 기준을 지키는 농장입니다.",
+        },
+        "producer_intro": "{producer}, {place}. {kind}",
+        "recognised": "{province}의 '1마을 1제품' 프로그램에서 OCOP 인증을 받았습니다.",
+        "story_title": "{product} 이야기",
+        "story_summary": "{product}: {place}의 OCOP 제품.",
+        "origin": "{product}은(는) {place}의 특산품입니다.",
+        "process": "모든 과정을 손으로 하고 포장 전에 꼼꼼히 검사합니다.",
+        "usage": "서늘하고 건조한 곳에 보관하고 6개월 안에 드시면 가장 맛있습니다.",
+    },
 }
 
 
-def _seed_english() -> int:
-    """English translations of the demo pages, for tourists (simple_translation's copies)."""
-    english = Locale.objects.filter(language_code="en").first()
-    if english is None:
-        return 0
+def _seed_translations() -> int:
+    """The demo pages in English, Chinese and Korean, for tourists (simple_translation's copies)."""
     created = 0
     pages = [
         *in_default_language(HomePage.objects), *in_default_language(ProducerIndexPage.objects),
         *in_default_language(ProducerPage.objects).select_related("producer"),
         *in_default_language(ProductStoryPage.objects).select_related("product"),
     ]
-    for page in pages:
-        if page.get_translation_or_none(english) is not None:
-            continue
-        translation = page.copy_for_translation(english, copy_parents=True).specific
-        for field, value in _english_fields(page).items():
-            setattr(translation, field, value)
-        translation.save_revision().publish()
-        created += 1
+    for locale in Locale.objects.filter(language_code__in=PHRASES):
+        phrases = PHRASES[locale.language_code]
+        for page in pages:
+            if page.get_translation_or_none(locale) is not None:
+                continue
+            copy = page.copy_for_translation(locale, copy_parents=True).specific
+            with translation.override(locale.language_code):  # the product's name in that language
+                fields = _translated_fields(page, phrases)
+            for field, value in fields.items():
+                setattr(copy, field, value)
+            copy.save_revision().publish()
+            created += 1
     return created
 
 
-def _english_fields(page) -> dict:
+def _translated_fields(page, phrases) -> dict:
     if isinstance(page, HomePage):
-        return {"hero_title": "OCOP products from every corner of Vietnam",
-                "hero_text": "Specialities recognised with 3 to 5 OCOP stars, straight from their makers."}
+        return {"hero_title": phrases["hero_title"], "hero_text": phrases["hero_text"]}
     if isinstance(page, ProducerIndexPage):
-        return {"title": "OCOP producers",
-                "intro": "The cooperatives, companies and households behind each OCOP product."}
+        return {"title": phrases["producers_title"], "intro": phrases["producers_intro"]}
     if isinstance(page, ProducerPage):
         producer = page.producer
         place = ", ".join(filter(None, [producer.commune_name, producer.province_name]))
-        return {"intro": f"{producer.name}, {place}. {KIND_SENTENCES_EN.get(producer.kind, '')}",
-                "body": [_paragraph(f"Recognised under the One Commune One Product programme of "
-                                    f"{producer.province_name}.")]}
+        kind = phrases["kinds"].get(producer.kind, "")
+        return {"intro": phrases["producer_intro"].format(producer=producer.name, place=place, kind=kind),
+                "body": [_paragraph(phrases["recognised"].format(province=producer.province_name))]}
     product = page.product
-    place = product.origin_commune_name or product.origin_province_name
+    name, place = product.title, product.origin_commune_name or product.origin_province_name
     return {
-        "title": f"The story of {product.title}",
-        "summary": f"{product.title}: an OCOP product from {place}.",
+        "title": phrases["story_title"].format(product=name),
+        "summary": phrases["story_summary"].format(product=name, place=place),
         "body": [
-            _section("origin", f"{product.title} is a speciality of {place}."),
-            _section("process", "Every step is done by hand and checked before packing."),
-            _section("usage", "Keep in a cool, dry place; best within six months."),
+            _section("origin", phrases["origin"].format(product=name, place=place)),
+            _section("process", phrases["process"]),
+            _section("usage", phrases["usage"]),
         ],
     }
 

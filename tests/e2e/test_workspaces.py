@@ -230,3 +230,25 @@ def test_a_producer_submits_its_page_and_an_officer_of_its_province_approves_it(
 
     assert "Câu chuyện mới của HTX Muối Cần Giờ." in Client().get(producer_page_.url).content.decode()
     assert any(email.to == ["chu-htx@example.vn"] for email in mailoutbox)  # Wagtail tells the producer
+
+
+def test_a_producer_writes_its_products_korean_name_and_korean_visitors_read_it(
+        browser, live_server, migrated_transactional_db):
+    salt = ProductFactory(title="Muối hạt Cần Giờ", description="<p>Muối phơi nắng.</p>")
+    user = _user("chu-muoi")
+    grants.add_producer_user(user, salt.producer)
+    page = _signed_in(browser, live_server, user, phone=False)
+
+    page.goto(f"/dashboard/catalogue/products/{salt.pk}/")
+    page.get_by_label("Tiêu đề (Tiếng Hàn Quốc)").fill("껀저 천일염")
+    page.get_by_label("Tiêu đề (Tiếng Tàu giản thể)").fill("芹椰海盐")
+    _screenshot(page, "workspace-producer-translates")
+    _click(page, page.get_by_role("button", name=re.compile("^Lưu$|^Save$")).first)
+
+    salt.refresh_from_db()
+    names = (salt.title_vi, salt.title_ko, salt.title_zh_hans)
+    assert names == ("Muối hạt Cần Giờ", "껀저 천일염", "芹椰海盐")
+    page.goto(f"{salt.get_absolute_url()}?lang=ko")
+    assert page.locator("h1").inner_text() == "껀저 천일염"
+    page.goto(f"{salt.get_absolute_url()}?lang=en")  # no English name yet: the Vietnamese one
+    assert page.locator("h1").inner_text() == "Muối hạt Cần Giờ"

@@ -59,4 +59,11 @@ RELEVANCE_SET = [
     ("oysters", ["Hàu sữa Thạnh An"], []),
     ("goat meat", ["Thịt dê núi Nho Quan"], []),
     ("salt", ["Muối hạt Cần Giờ"], ["Muối thuốc thảo dược Cần Giờ", "Muối tôm Tây Ninh"]),
+    # Chinese and Korean tourists, in the products' translated names (catalogue/demo_translations.py).
+    ("海盐", ["Muối hạt Cần Giờ"], []),
+    ("燕窝", ["Yến sào Cù Lao Chàm"], []),
+    ("丝绸", ["Lụa Mã Châu"], []),
+    ("자몽", ["Thanh trà Hương Vân", "Bưởi da xanh Bình Thành"], []),
+    ("인삼", ["Sâm Ngọc Linh"], []),
+    ("계피 꿀", ["Mật ong quế Trà My"], []),
 ]

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from access import grants
 from storefront.models import ProducerPage
@@ -239,3 +239,26 @@ def test_the_producer_is_emailed_the_officers_comment_when_its_page_is_returned(
     assert "trả lại để sửa" in email.subject
     assert "Góp ý của cán bộ: «Ảnh bìa mờ, hãy thay ảnh.»" in email.body
     assert f"/cms/pages/{salt_producer_page.pk}/edit/" in email.body
+
+
+def test_a_producer_translates_its_page_into_korean_and_an_officer_approves_the_translation(
+    client, producer_client, officer_client, salt_producer_page
+):
+    page, korean = salt_producer_page, Locale.objects.get(language_code="ko")
+    index = page.get_parent().specific  # the administrator has translated the producers' index
+    index.copy_for_translation(korean, copy_parents=True).save_revision().publish()
+
+    translated = producer_client.post(f"/cms/translation/submit/page/{page.pk}/", {"locales": [korean.pk]})
+    assert translated.status_code == 302
+    copy = page.get_translation(korean).specific
+    form = producer_page_form(copy, "껀저 바닷가의 소금 협동조합.", "action-submit")
+    submitted = producer_client.post(f"/cms/pages/{copy.pk}/edit/", form)
+    assert submitted.status_code == 302
+    copy.refresh_from_db()
+    assert copy.workflow_in_progress and not copy.live  # a producer never publishes, in any language
+
+    task_state = copy.current_workflow_task_state
+    officer_client.post(f"/cms/pages/workflow/action/{copy.pk}/approve/{task_state.pk}/", {})
+
+    assert "껀저 바닷가의 소금 협동조합." in client.get(page.url, {"lang": "ko"}).content.decode()
+    assert "Bản giới thiệu đang hiển thị." in client.get(page.url, {"lang": "vi"}).content.decode()

@@ -37,3 +37,9 @@ def test_highlight_cuts_a_long_text_around_the_first_match():
 
 def test_no_match_no_snippet():
     assert highlight("Trà sâm", ["muoi"]) == ""
+
+
+def test_korean_words_are_kept_and_each_chinese_character_is_a_word():
+    """A bug fixed: only a–z and digits made words, so a tourist's Korean or Chinese query was empty."""
+    assert words("껀저 천일염, 선물 상자") == ["껀저", "천일염", "선물", "상자"]
+    assert words("芹椰海盐 500克") == ["芹", "椰", "海", "盐", "500", "克"]

@@ -1,0 +1,68 @@
+"""Product names and descriptions and the product groups read in the visitor's language, the
+Vietnamese where no translation is written; the Vietnamese stays the record search and reports read."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.utils import translation
+
+from catalogue.models import Product, ProductGroup
+from tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def salt():
+    return ProductFactory(
+        title="Muối hạt Cần Giờ", description="<p>Muối phơi nắng trên ruộng Lý Nhơn.</p>",
+        title_en="Can Gio sea salt", description_en="<p>Sun-dried salt from the Ly Nhon fields.</p>",
+        title_ko="껀저 천일염",
+    )
+
+
+def _page(product, language):
+    return Client().get(product.get_absolute_url(), {"lang": language}).content.decode()
+
+
+@pytest.mark.parametrize(("language", "name", "description"), [
+    ("vi", "Muối hạt Cần Giờ", "Muối phơi nắng trên ruộng Lý Nhơn."),
+    ("en", "Can Gio sea salt", "Sun-dried salt from the Ly Nhon fields."),
+    ("ko", "껀저 천일염", "Muối phơi nắng trên ruộng Lý Nhơn."),  # no Korean description: the Vietnamese
+    ("zh-hans", "Muối hạt Cần Giờ", "Muối phơi nắng trên ruộng Lý Nhơn."),
+])
+def test_the_product_page_reads_in_the_visitors_language_else_vietnamese(salt, language, name, description):
+    page = _page(salt, language)
+
+    assert f"<h1>{name}</h1>" in page and description in page
+
+
+def test_a_translation_written_after_the_page_was_cached_shows_on_the_next_request(salt):
+    assert "껀저 천일염" in _page(salt, "ko")  # now cached
+
+    salt.title_ko = "껀저 굵은 천일염"
+    salt.save()
+
+    assert "껀저 굵은 천일염" in _page(salt, "ko")
+    assert "껀저 굵은 천일염" in Client().get("/catalogue/", {"lang": "ko"}).content.decode()
+
+
+def test_saving_in_another_language_keeps_the_vietnamese_record(salt):
+    """Search, the page cache's triggers and the change log read the original column."""
+    with translation.override("en"):
+        product = Product.objects.get(pk=salt.pk)
+        product.title = "Coarse sea salt"  # a write in English goes to the English name
+        product.save()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title, title_vi, title_en FROM catalogue_product WHERE id = %s", [salt.pk])
+        assert cursor.fetchone() == ("Muối hạt Cần Giờ", "Muối hạt Cần Giờ", "Coarse sea salt")
+
+
+@pytest.mark.parametrize(("language", "name"), [
+    ("vi", "Thực phẩm"), ("en", "Food"), ("zh-hans", "食品"), ("ko", "식품"),
+])
+def test_product_groups_are_named_in_four_languages(salt, language, name):
+    with translation.override(language):
+        assert ProductGroup.objects.get(code="thuc-pham").name == name
+    assert f">{name}<" in Client().get("/", {"lang": language}).content.decode()
