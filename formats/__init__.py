@@ -65,7 +65,7 @@ def phone_number(value: str) -> str:
     for a visitor reading another language (dialled from a foreign phone). Kept as typed when it
     cannot be read as a number."""
     try:
-        number = phonenumbers.parse(value or "", "VN")
+        number = phonenumbers.parse(value or "", settings.PHONENUMBER_DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return value or ""
     style = phonenumbers.PhoneNumberFormat

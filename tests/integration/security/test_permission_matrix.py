@@ -26,6 +26,7 @@ from django.db import transaction
 from django.urls import URLResolver, get_resolver, resolve
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
+from wagtail.models import Locale
 
 from catalogue.models import Certificate
 from onboarding.models import Invitation
@@ -269,6 +270,10 @@ KINDS = {
             GET(lambda w: f"/cms/pages/{w.a.page.pk}/history/"),
             GET(lambda w: f"/cms/pages/{w.a.page.pk}/history/results/"),
             GET(lambda w: f"/cms/pages/{w.a.page.pk}/usage/"),
+            # Producers translate their own pages (access.grants.TRANSLATE_PAGES), never another's.
+            GET(lambda w: f"/cms/translation/submit/page/{w.a.page.pk}/"),
+            POST(lambda w: f"/cms/translation/submit/page/{w.a.page.pk}/",
+                 lambda w: {"locales": [Locale.objects.get(language_code="ko").pk]}),
             # Wagtail bounces these to a page the user may explore, or answers without data.
             GET(lambda w: f"/cms/pages/{w.a.page.pk}/", scoped=True),
             GET(lambda w: f"/cms/pages/{w.a.page.pk}/results/", scoped=True),
@@ -554,7 +559,8 @@ NEEDS_PERMISSION_NO_ROLE_HOLDS = {
     "cms/users/": "", "cms/groups/": "", "cms/sites/": "", "cms/redirects/": "", "cms/workflows/": "",
     "cms/documents/": "", "cms/collections/": "", "cms/forms/": "", "cms/settings/": "", "cms/locales/": "",
     "cms/snippets/catalogue/": "", "cms/snippets/choose/catalogue/": "",
-    "cms/snippets/traceability/stamp/": "", "cms/translation/": "", "cms/api/main/^documents/": "",
+    "cms/snippets/traceability/stamp/": "", "cms/api/main/^documents/": "",
+    "cms/translation/submit/snippet/": "no snippet is translatable (TranslatableMixin): 404 for any",
     "cms/snippets/access/": "officer roles: administrators only", "cms/snippets/choose/access/": "",
     "cms/tag-autocomplete/": "tags of models the user may edit",
 }
@@ -611,7 +617,8 @@ def test_roles_hold_only_the_pinned_permissions(world):
                        ("tradefairs", "tradefair")) for action in ("add", "change", "delete", "view")]
     assert held == {
         "customer": [], "operator": [],
-        "producer": sorted(["partner.dashboard_access", "wagtailadmin.access_admin", *traceability_models]),
+        "producer": sorted(["partner.dashboard_access", "wagtailadmin.access_admin",
+                            "simple_translation.submit_translation", *traceability_models]),
         "trade officer": [*province_models, "wagtailadmin.access_admin"],
         "certification officer": ["wagtailadmin.access_admin"],
         "staff": ["wagtailadmin.access_admin"],

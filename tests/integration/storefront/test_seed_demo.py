@@ -50,10 +50,14 @@ def test_seed_demo_builds_every_packages_demo_runs_again_unchanged_and_grows():
     today = local_today()
     assert TradeFair.objects.filter(ends_on__lt=today, exhibitors__isnull=False).exists()
     assert TradeFair.objects.filter(starts_on__gt=today, exhibitors__isnull=False).exists()
-    # Pages: the real producers' pages and their products' stories, with English translations.
+    # Pages: the real producers' pages and their products' stories, translated into three languages;
+    # products' names too.
     assert ProducerPage.objects.filter(title="HTX Diêm nghiệp Lý Nhơn").live().exists()
-    assert ProductStoryPage.objects.filter(title="Câu chuyện Mắm cá cơm Cần Giờ").live().exists()
-    assert ProductStoryPage.objects.filter(title="The story of Mắm cá cơm Cần Giờ").live().exists()
+    stories = ProductStoryPage.objects.live()
+    for title in ("Câu chuyện Mắm cá cơm Cần Giờ", "The story of Can Gio anchovy fish sauce",
+                  "芹椰鳀鱼鱼露的故事", "껀저 멸치 액젓 이야기"):
+        assert stories.filter(title=title).exists(), title
+    assert Product.objects.filter(title_vi="Mắm cá cơm Cần Giờ", title_ko="껀저 멸치 액젓").exists()
 
     call_command("seed_demo", products=150, producers=30, verbosity=0)
     assert _counts() == first
