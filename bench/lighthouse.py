@@ -72,13 +72,15 @@ def _audit(url: str) -> dict:
         )
         result = json.loads(report.read_text())
     audits = result["audits"]
+    weight = audits["total-byte-weight"]
     return {
         "performance": round(result["categories"]["performance"]["score"] * 100),
         "accessibility": round(result["categories"]["accessibility"]["score"] * 100),
-        "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+        "kib": weight["numericValue"] / 1024,
         "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
         "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "heaviest": [(item["url"], item["totalBytes"] / 1024) for item in weight["details"]["items"]],
     }
 
 
@@ -87,6 +89,7 @@ def main(argv=None):
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--heaviest", type=int, default=0, help="also list each page's N heaviest resources")
     args = parser.parse_args(argv)
     urls = page_urls()
     port = free_port()
@@ -99,6 +102,8 @@ def main(argv=None):
             print(f"{kind:<13} {figures['performance']:>4} {figures['accessibility']:>4} "
                   f"{figures['kib']:>7.1f} {figures['lcp_s']:>6.2f} {figures['tbt_ms']:>7.0f} "
                   f"{figures['cls']:>5.2f}  {urls[kind]}", flush=True)
+            for resource, kib in figures["heaviest"][: args.heaviest]:
+                print(f"{'':<13} {kib:>17.1f}  {resource.split(str(port), 1)[-1]}")
     finally:
         server.terminate()
         server.wait()
