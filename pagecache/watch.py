@@ -1,7 +1,6 @@
 """What the catalogue's tables move (pagecache.triggers): the rest register their own in their apps."""
 
-from django.conf import settings
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import get_translation_fields
 
 from pagecache.triggers import PRODUCT_ROWS, WRITTEN_ROWS, Touch, register, versioned
 
@@ -32,11 +31,7 @@ LISTED_PRODUCT_COLUMNS = (
     "origin_commune_code",
     "gtin",
     # the names and descriptions in each language (catalogue/translation.py)
-    *(
-        build_localized_fieldname(field, code)
-        for field in ("title", "description")
-        for code, _name in settings.LANGUAGES
-    ),
+    *get_translation_fields("title", "description"),
 )
 
 

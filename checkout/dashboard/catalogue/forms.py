@@ -1,17 +1,12 @@
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403  Oscar: a fork keeps the module's other forms
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
-
-
-def in_every_language(field_name: str) -> list[str]:
-    """The field's columns (catalogue/translation.py), Vietnamese first."""
-    return [build_localized_fieldname(field_name, code) for code, _name in settings.LANGUAGES]
 
 
 class ProductForm(oscar_forms.ProductForm):
@@ -20,9 +15,9 @@ class ProductForm(oscar_forms.ProductForm):
 
     class Meta(oscar_forms.ProductForm.Meta):
         fields = [
-            *in_every_language("title"),
+            *get_translation_fields("title"),  # a column per language (catalogue/translation.py)
             "upc",
-            *in_every_language("description"),
+            *get_translation_fields("description"),
             "is_public",
             "is_discountable",
             "structure",
@@ -44,5 +39,5 @@ class ProductForm(oscar_forms.ProductForm):
 
     def delete_non_child_fields(self):
         super().delete_non_child_fields()
-        for field_name in in_every_language("description"):
+        for field_name in get_translation_fields("description"):
             self.fields.pop(field_name, None)
