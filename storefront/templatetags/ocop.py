@@ -146,12 +146,24 @@ def product_json_ld(context, product, price=None):
             "shippingDetails": _shipping_details(),
             "hasMerchantReturnPolicy": _return_policy(),
         }
-    crumbs = [(gettext("Trang chủ"), request.build_absolute_uri("/"))]
+    crumbs = [(name, request.build_absolute_uri(path)) for name, path in product_crumbs(product)]
+    return json_ld_script(data) + breadcrumb_json_ld(crumbs)
+
+
+def product_crumbs(product) -> list[tuple[str, str]]:
+    """Where a product page stands, as (name, path) from the home page: its OCOP group's list, in
+    the page's language. The visible breadcrumb and the structured one both read it."""
+    crumbs = [(gettext("Trang chủ"), "/")]
     if product.ocop_group:
         group_list = f"{reverse('catalogue:index')}?{urlencode({'group': product.ocop_group.code})}"
-        crumbs.append((product.ocop_group.name, request.build_absolute_uri(group_list)))
-    crumbs.append((product.get_title(), url))
-    return json_ld_script(data) + breadcrumb_json_ld(crumbs)
+        crumbs.append((product.ocop_group.name, group_list))
+    crumbs.append((product.get_title(), product.get_absolute_url()))
+    return crumbs
+
+
+@register.inclusion_tag("storefront/includes/breadcrumbs.html")
+def product_breadcrumbs(product):
+    return {"crumbs": product_crumbs(product)}
 
 
 def _summary(product, certificate) -> str:

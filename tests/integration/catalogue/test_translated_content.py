@@ -66,3 +66,12 @@ def test_product_groups_are_named_in_four_languages(salt, language, name):
     with translation.override(language):
         assert ProductGroup.objects.get(code="thuc-pham").name == name
     assert f">{name}<" in Client().get("/", {"lang": language}).content.decode()
+
+
+def test_the_breadcrumb_leads_to_the_products_group_named_in_the_visitors_language(salt):
+    """A bug fixed: the visible breadcrumb named Oscar's category, in Vietnamese on an English page,
+    while the structured one named the group."""
+    page = _page(salt, "en")
+
+    assert '<a href="/catalogue/?group=thuc-pham">Food</a>' in page
+    assert '<li class="breadcrumb-item active" aria-current="page">Can Gio sea salt</li>' in page
