@@ -4,6 +4,7 @@ Vietnamese where no translation is written; the Vietnamese stays the record sear
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from catalogue.models import Product, ProductGroup
@@ -75,3 +76,17 @@ def test_the_breadcrumb_leads_to_the_products_group_named_in_the_visitors_langua
 
     assert '<a href="/catalogue/?group=thuc-pham">Food</a>' in page
     assert '<li class="breadcrumb-item active" aria-current="page">Can Gio sea salt</li>' in page
+
+
+@pytest.mark.parametrize(("language", "total"), [
+    ("vi", "Tổng tiền giỏ hàng hiện là <strong>150.000\xa0₫</strong>"),
+    ("ko", "장바구니 합계는 이제 <strong>150,000\xa0₫</strong>입니다"),
+])
+def test_adding_to_the_basket_says_the_new_total_in_the_visitors_language(salt, language, total):
+    """A bug fixed: Oscar's Vietnamese catalog leaves this message empty, so it read in English."""
+    page = Client().post(
+        reverse("basket:add", kwargs={"pk": salt.pk}), {"quantity": 1}, follow=True,
+        HTTP_ACCEPT_LANGUAGE=language,
+    ).content.decode()
+
+    assert total in page and "Your basket total" not in page
