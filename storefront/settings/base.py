@@ -147,6 +147,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "wagtail.contrib.settings.context_processors.settings",
+                "storefront.context_processors.oscar_scripts",
             ],
         },
     },

@@ -170,3 +170,19 @@ def test_uploaded_images_are_served_by_the_demo_and_a_single_box_trial(debug, se
     except Resolver404:
         view = None
     assert (view is serve) == served
+
+
+OSCAR_SCRIPTS = ("jquery.min.js", "bootstrap.bundle.min.js", "oscar/ui.js", "oscar.init()")
+
+
+@pytest.mark.parametrize(("url", "loads"), [
+    ("/", False), ("/catalogue/", False), ("product", False), ("/search/?q=muoi", False),
+    ("/diem-ban/", False), ("/hoi-cho/", False), ("/basket/", True), ("/accounts/login/", True),
+])
+def test_oscar_scripts_load_only_on_the_shop_pages_that_use_them(client, url, loads):
+    """55 KB of jQuery, Bootstrap's script and ui.js on every page kept home and catalogue over
+    250 KiB; only the basket, checkout and account pages use them."""
+    url = ProductFactory().get_absolute_url() if url == "product" else url
+    page = client.get(url).content.decode()
+
+    assert [script in page for script in OSCAR_SCRIPTS] == [loads] * len(OSCAR_SCRIPTS)
