@@ -458,9 +458,10 @@ MAP_TILE_ORIGINS = sorted(
     | {"https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"}
 )
 # Content-Security-Policy (django-csp) for every public page. Scripts: our files, plus the one
-# inline script of Oscar's base (its page-load hook) carrying the request's nonce — shop pages are
-# rendered per request. Styles: our files, plus the critical inline <style> of the trace pages and
-# the error pages by hash (trace pages are cached whole, so a nonce would go stale).
+# inline script of Oscar's base (its page-load hook) carrying the request's nonce, on the basket,
+# checkout and account pages only (storefront.context_processors.oscar_scripts), rendered per request.
+# Styles: our files, plus the critical inline <style> of the trace pages and the error pages by
+# hash (trace pages are cached whole, so a nonce would go stale).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
