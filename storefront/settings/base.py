@@ -240,7 +240,7 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 # a real deployment serves it from the storage or the reverse proxy. The demo (DEBUG) always does.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 STORAGES = {
-    "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    "default": {"BACKEND": env("MEDIA_STORAGE", default="uploads.storage.WholeFileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Request bodies other than files (form fields, JSON); files are limited per field (uploads).
